@@ -1,0 +1,3 @@
+// Replaced by the real CLI.
+console.error('nnjson: not built yet');
+process.exit(1);

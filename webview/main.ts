@@ -1,0 +1,2 @@
+// Replaced by the real designer webview.
+export {};
