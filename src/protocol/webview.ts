@@ -1,0 +1,48 @@
+// Messages between the extension host and the designer webview.
+// Both sides import this module and nothing else crosses the boundary.
+// Every message from the webview is checked by `parseWebviewMessage` where it
+// enters the host; anything that does not match is logged and dropped.
+
+import type { ActivationName, InitName, LossName, ModelError, NnModel, OptimizerSpec } from '../model/types';
+
+/** The document as the webview needs it. */
+export interface DocumentState {
+  /** The parsed model with every weight present (missing ones filled from the seed), or undefined when the text is invalid. */
+  model: NnModel | undefined;
+  /** Problems that stop the model from loading; shown in place of the diagram. */
+  errors: ModelError[];
+  /** Increases with every change of the text, so stale edits can be refused. */
+  version: number;
+  readOnly: boolean;
+  fileName: string;
+}
+
+/** An edit the user made in the designer. The host turns each one into a single WorkspaceEdit. */
+export type DesignerEdit =
+  | { kind: 'addLayer'; /** index in the Dense-layer list before which a hidden layer is inserted */ before: number; units: number; activation: ActivationName }
+  | { kind: 'removeLayer'; /** index in the Dense-layer list */ dense: number }
+  | { kind: 'setUnits'; dense: number; units: number }
+  | { kind: 'setActivation'; dense: number; activation: ActivationName }
+  | { kind: 'setLoss'; loss: LossName }
+  | { kind: 'setOptimizer'; optimizer: OptimizerSpec }
+  | { kind: 'setTraining'; field: 'epochs' | 'batchSize' | 'seed'; value: number }
+  | { kind: 'setInit'; dense: number; init: InitName }
+  | { kind: 'setWeight'; dense: number; neuron: number; input: number; value: number }
+  | { kind: 'setBias'; dense: number; neuron: number; value: number }
+  | { kind: 'collapseLinear'; /** first and last Dense-layer index of the run to merge */ from: number; to: number };
+
+export type WebviewToHost =
+  | { type: 'ready' }
+  | { type: 'edit'; edit: DesignerEdit; /** the DocumentState.version the edit was made against */ version: number }
+  | { type: 'openAsText' }
+  | { type: 'exportDiagram'; format: 'svg' | 'png'; /** SVG markup, or a PNG data URL */ data: string }
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
+
+export type HostToWebview =
+  | { type: 'state'; state: DocumentState }
+  | { type: 'theme'; kind: 'light' | 'dark' | 'highContrast' | 'highContrastLight' }
+  | { type: 'requestExport'; format: 'svg' | 'png' };
+
+export function assertNever(value: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(value)}`);
+}
