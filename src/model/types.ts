@@ -66,7 +66,25 @@ export interface TrainingSpec {
   [extra: string]: unknown;
 }
 
-export type DataSpec =
+/** Input scaling, fitted on the training split only and stored so `predict` applies it too. */
+export type NormalizationSpec =
+  | { method: 'none' }
+  | { method: 'minmax'; min?: number[]; max?: number[] }
+  | { method: 'zscore'; mean?: number[]; std?: number[] };
+
+/** Fractions of the samples held out, drawn with the training seed. */
+export interface SplitSpec {
+  test: number;
+  validation?: number;
+}
+
+/** Options every data source shares. */
+export interface DataCommon {
+  normalization?: NormalizationSpec;
+  split?: SplitSpec;
+}
+
+export type DataSpec = DataCommon & (
   | { source: 'builtin'; name: string; samples?: number; noise?: number; seed?: number; [extra: string]: unknown }
   | {
       source: 'file';
@@ -78,7 +96,8 @@ export type DataSpec =
       categorical?: { column: string; classes: string[] };
       [extra: string]: unknown;
     }
-  | { source: 'inline'; inputs: number[][]; targets: number[][]; [extra: string]: unknown };
+  | { source: 'inline'; inputs: number[][]; targets: number[][]; [extra: string]: unknown }
+);
 
 export interface HistorySpec {
   /** Loss per epoch, in order; index 0 is the first trained epoch. */
