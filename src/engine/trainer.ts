@@ -1,0 +1,237 @@
+// Training: per-sample (batch size 1, the paper's loop) or mini-batch
+// gradient descent. Each step computes every gradient first and only then lets
+// the optimizer change the parameters.
+
+import type { LossName, OptimizerSpec, ScheduleSpec, TaskName } from '../model/types';
+import type { Dataset } from './dataset';
+import { evaluate, predictionThresholdFor, reportsAccuracy } from './evaluate';
+import { kernels } from './kernels';
+import { makeLoss, type Loss } from './losses';
+import { binaryTargetThreshold, countCorrect } from './metrics';
+import type { Network } from './network';
+import { makeOptimizer, type Optimizer } from './optimizers';
+import { shuffleInPlace, type Rng } from './random';
+import { learningRateAt } from './schedules';
+
+export interface TrainerOptions {
+  loss: LossName;
+  optimizer: OptimizerSpec;
+  schedule?: ScheduleSpec;
+  /** 1 = the paper's per-sample loop. The last batch of an epoch may be smaller. */
+  batchSize: number;
+  /** Draw a new sample order from `rng` at the start of every epoch. */
+  shuffle: boolean;
+  rng: Rng;
+  testData?: Dataset;
+  /** Decides whether accuracy is reported; see reportsAccuracy. */
+  task?: TaskName;
+}
+
+export interface LayerGradients {
+  /** Index among the Dense layers. */
+  dense: number;
+  /** dL/dW and dL/db of the batch-mean loss, averaged over the batches of the epoch (each batch weighs the same). */
+  dW: Float64Array;
+  db: Float64Array;
+  /** ‖dL/dX‖₂ of this layer's input over the whole batch, averaged over the epoch's batches. */
+  dXNorm: number;
+}
+
+export interface EpochReport {
+  /** 1-based count of completed epochs. */
+  epoch: number;
+  /** Mean training loss over the epoch, sample-weighted, measured before each batch's update. */
+  loss: number;
+  testLoss?: number;
+  /** Training accuracy over the epoch, from the same forward passes as `loss`. */
+  accuracy?: number;
+  testAccuracy?: number;
+  /** The rate used during this epoch. */
+  learningRate: number;
+  gradients: LayerGradients[];
+}
+
+export interface BatchReport {
+  /** 1-based epoch the batch belongs to. */
+  epoch: number;
+  /** 1-based batch index within the epoch. */
+  batch: number;
+  batches: number;
+  /** Batch-mean loss before the update. */
+  loss: number;
+  epochDone: boolean;
+  report?: EpochReport;
+}
+
+export class Trainer {
+  private readonly loss: Loss;
+  private readonly optimizer: Optimizer;
+  private readonly order: Uint32Array;
+  private readonly batchInputs: Float64Array;
+  private readonly batchTargets: Float64Array;
+  private readonly batchSize: number;
+  private readonly batches: number;
+  private readonly withAccuracy: boolean;
+  private readonly targetThreshold: number;
+  private readonly predictionThreshold: number;
+  // Epoch accumulators: Σ over batches of dL/dW, dL/db and ‖dL/dX‖.
+  private readonly sumW: Float64Array[];
+  private readonly sumB: Float64Array[];
+  private readonly sumXNorm: Float64Array;
+  private lossSum = 0;
+  private correct = 0;
+  private epochsDone = 0;
+  private batchIndex = 0;
+
+  constructor(
+    readonly network: Network,
+    readonly data: Dataset,
+    private readonly options: TrainerOptions,
+  ) {
+    if (data.count < 1) throw new RangeError('the training data has no samples');
+    if (data.inputSize !== network.inputSize || data.targetSize !== network.outputSize) {
+      throw new RangeError(
+        `data has ${data.inputSize} inputs and ${data.targetSize} targets; the network has ${network.inputSize} inputs and ${network.outputSize} outputs`,
+      );
+    }
+    if (!Number.isInteger(options.batchSize) || options.batchSize < 1) {
+      throw new RangeError(`batch size must be a positive integer, got ${options.batchSize}`);
+    }
+    this.loss = makeLoss(options.loss);
+    this.optimizer = makeOptimizer(options.optimizer);
+    const test = options.testData;
+    if (test !== undefined && (test.inputSize !== network.inputSize || test.targetSize !== network.outputSize)) {
+      throw new RangeError('the test data does not match the network\'s input and output sizes');
+    }
+    const batchSize = Math.min(options.batchSize, data.count);
+    this.batchSize = batchSize;
+    this.batches = Math.ceil(data.count / batchSize);
+    this.order = new Uint32Array(data.count).map((_, i) => i);
+    this.batchInputs = new Float64Array(batchSize * data.inputSize);
+    this.batchTargets = new Float64Array(batchSize * data.targetSize);
+    this.withAccuracy = reportsAccuracy(options.loss, options.task);
+    this.targetThreshold = binaryTargetThreshold(data.targets, data.count);
+    this.predictionThreshold = predictionThresholdFor(options.loss, this.targetThreshold);
+    const dense = network.denseLayers();
+    this.sumW = dense.map((d) => new Float64Array(d.weights.length));
+    this.sumB = dense.map((d) => new Float64Array(d.bias.length));
+    this.sumXNorm = new Float64Array(dense.length);
+  }
+
+  /** Epochs completed. */
+  get epoch(): number {
+    return this.epochsDone;
+  }
+
+  /** Batches completed in the current epoch. */
+  get batch(): number {
+    return this.batchIndex;
+  }
+
+  /** One optimizer step on the next batch; finishes the epoch when it was the last batch. */
+  stepBatch(): BatchReport {
+    const epoch = this.epochsDone + 1;
+    const batch = this.batchIndex + 1;
+    const loss = this.step();
+    const report = this.batchIndex === 0 ? this.finishEpoch() : undefined;
+    return { epoch, batch, batches: this.batches, loss, epochDone: report !== undefined, report };
+  }
+
+  /**
+   * Run the rest of the current epoch. Returns undefined when `signal.aborted`
+   * is seen; it is checked before every batch, and a later call resumes the epoch.
+   */
+  runEpoch(signal?: { aborted: boolean }): EpochReport | undefined {
+    do {
+      if (signal?.aborted) return undefined;
+      this.step();
+    } while (this.batchIndex !== 0);
+    return this.finishEpoch();
+  }
+
+  /** Forward, backward and update for one batch; returns its loss. Allocation-free. */
+  private step(): number {
+    const { data, network, order } = this;
+    const { inputSize, targetSize } = data;
+    if (this.batchIndex === 0) this.beginEpoch();
+    const start = this.batchIndex * this.batchSize;
+    const n = Math.min(this.batchSize, data.count - start);
+    // Gather the batch in shuffled order (plain loops: subarray views would allocate).
+    const { inputs, targets } = data;
+    for (let s = 0; s < n; s++) {
+      const src = order[start + s];
+      for (let i = 0; i < inputSize; i++) this.batchInputs[s * inputSize + i] = inputs[src * inputSize + i];
+      for (let k = 0; k < targetSize; k++) this.batchTargets[s * targetSize + k] = targets[src * targetSize + k];
+    }
+    const value = network.lossAndGradients(this.batchInputs, this.batchTargets, n, this.loss);
+    this.lossSum += value * n;
+    if (this.withAccuracy) {
+      this.correct += countCorrect(network.lastOutput, this.batchTargets, n, targetSize, this.predictionThreshold, this.targetThreshold);
+    }
+    const dense = network.denseLayers();
+    const lr = this.learningRate();
+    this.optimizer.beginStep();
+    for (let l = 0; l < dense.length; l++) {
+      const d = dense[l];
+      kernels.axpy(1, d.gradWeights, this.sumW[l], d.gradWeights.length);
+      kernels.axpy(1, d.gradBias, this.sumB[l], d.gradBias.length);
+      this.sumXNorm[l] += Math.sqrt(kernels.sumSquares(d.inputGradientBuffer, n * d.inputSize));
+      this.optimizer.update(2 * l, d.weights, d.gradWeights, lr);
+      this.optimizer.update(2 * l + 1, d.bias, d.gradBias, lr);
+    }
+    this.batchIndex = (this.batchIndex + 1) % this.batches;
+    return value;
+  }
+
+  private learningRate(): number {
+    return learningRateAt(this.options.optimizer.learningRate, this.options.schedule, this.epochsDone);
+  }
+
+  private beginEpoch(): void {
+    if (this.options.shuffle) shuffleInPlace(this.order, this.options.rng);
+    for (const a of this.sumW) a.fill(0);
+    for (const a of this.sumB) a.fill(0);
+    this.sumXNorm.fill(0);
+    this.lossSum = 0;
+    this.correct = 0;
+  }
+
+  private finishEpoch(): EpochReport {
+    const learningRate = this.learningRate();
+    const b = this.batches;
+    const report: EpochReport = {
+      epoch: this.epochsDone + 1,
+      loss: this.lossSum / this.data.count,
+      learningRate,
+      gradients: this.sumW.map((w, l) => ({
+        dense: l,
+        dW: w.map((v) => v / b),
+        db: this.sumB[l].map((v) => v / b),
+        dXNorm: this.sumXNorm[l] / b,
+      })),
+    };
+    if (this.withAccuracy) report.accuracy = this.correct / this.data.count;
+    const test = this.options.testData;
+    if (test !== undefined && test.count > 0) {
+      const result = evaluate(this.network, test, this.loss, this.options.task);
+      report.testLoss = result.loss;
+      if (result.accuracy !== undefined) report.testAccuracy = result.accuracy;
+    }
+    this.epochsDone++;
+    return report;
+  }
+}
+
+/** Train for `epochs` more epochs, yielding a report after each; stops early when `signal.aborted`. */
+export function* train(
+  network: Network,
+  data: Dataset,
+  options: TrainerOptions & { epochs: number; signal?: { aborted: boolean } },
+): Generator<EpochReport> {
+  const trainer = new Trainer(network, data, options);
+  for (let e = 0; e < options.epochs; e++) {
+    const report = trainer.runEpoch(options.signal);
+    if (report === undefined) return;
+    yield report;
+  }
+}
