@@ -137,4 +137,11 @@ export interface ModelError {
   message: string;
 }
 
-export type LoadResult = { ok: true; model: NnModel } | { ok: false; errors: ModelError[] };
+export type LoadResult =
+  | {
+      ok: true;
+      model: NnModel;
+      /** Problems that do not stop loading, e.g. a file written by a newer format version. */
+      warnings: ModelError[];
+    }
+  | { ok: false; errors: ModelError[] };

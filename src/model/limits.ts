@@ -1,0 +1,6 @@
+// Size caps, so a hostile or mistyped file cannot make the editor allocate gigabytes.
+
+export const MAX_UNITS = 100_000;
+export const MAX_PARAMETERS = 50_000_000;
+/** Loading stops listing problems after this many; the rest are usually follow-on errors. */
+export const MAX_ERRORS = 100;
