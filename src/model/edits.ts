@@ -103,6 +103,8 @@ function fitOutputNames(model: NnModel): NnModel {
   return { ...model, outputNames: names };
 }
 
+const SOFTMAX_LAST = 'softmax may only follow the output layer';
+
 function activationLayer(activation: ActivationName, previous?: ActivationLayer): ActivationLayer {
   const next: ActivationLayer = { ...previous, type: 'activation', activation };
   if (activation !== 'leakyRelu') delete next.alpha;
@@ -112,6 +114,7 @@ function activationLayer(activation: ActivationName, previous?: ActivationLayer)
 function addLayer(model: NnModel, before: number, units: number, activation: ActivationName): NnModel {
   const dense = denseIndices(model);
   checkIndex(before, dense.length + 1, 'Dense layer position');
+  if (activation === 'softmax' && before < dense.length) throw new EditError(SOFTMAX_LAST);
   const at = before < dense.length ? dense[before] : model.layers.length;
   const inputs = before === 0 ? model.inputs : denseAt(model, dense[before - 1]).units;
   const inserted: LayerSpec[] = [{ type: 'dense', units }, activationLayer(activation)];
@@ -145,6 +148,7 @@ function setUnits(model: NnModel, index: number, units: number): NnModel {
 function setActivation(model: NnModel, index: number, activation: ActivationName): NnModel {
   const dense = denseIndices(model);
   checkIndex(index, dense.length, 'Dense layer');
+  if (activation === 'softmax' && index < dense.length - 1) throw new EditError(SOFTMAX_LAST);
   const after = dense[index] + 1;
   const existing = model.layers[after];
   const layers = model.layers.slice();

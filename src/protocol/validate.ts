@@ -3,12 +3,12 @@
 // type and range, and a fresh object holding only the known fields is built,
 // so nothing unexpected reaches the model code.
 
+import { MAX_UNITS } from '../model/limits';
 import { ACTIVATIONS, INITS, LOSSES } from '../model/types';
 import type { ActivationName, InitName, LossName, OptimizerSpec } from '../model/types';
 import type { DesignerEdit, WebviewToHost } from './webview';
 
-/** Largest layer width the designer accepts; far beyond what the diagram can show. */
-export const MAX_UNITS = 4096;
+export { MAX_UNITS };
 /** Upper bound for dense-layer, neuron and input indices. */
 const MAX_INDEX = 1_000_000;
 const MAX_EPOCHS = 1_000_000;

@@ -161,6 +161,12 @@ describe('applyEdit', () => {
     assert.deepEqual(applyEdit(leaky, { kind: 'setActivation', dense: 0, activation: 'tanh' }).layers[1], { type: 'activation', activation: 'tanh', name: 'act' });
   });
 
+  it('refuses softmax anywhere but after the output layer', () => {
+    assert.throws(() => applyEdit(andModel(), { kind: 'setActivation', dense: 0, activation: 'softmax' }), /softmax/);
+    assert.throws(() => applyEdit(andModel(), { kind: 'addLayer', before: 1, units: 2, activation: 'softmax' }), EditError);
+    assert.equal(applyEdit(andModel(), { kind: 'setActivation', dense: 1, activation: 'softmax' }).layers[3].type, 'activation');
+  });
+
   it('sets the training fields, loss, optimizer and initialiser', () => {
     const m = andModel();
     assert.equal(applyEdit(m, { kind: 'setLoss', loss: 'hinge' }).training.loss, 'hinge');
@@ -204,5 +210,31 @@ describe('applyEdit', () => {
     assert.notEqual(editRng(1, 0)(), editRng(1, 1)());
     assert.notEqual(editRng(1, 0)(), editRng(2, 0)());
     assert.equal(editRng(5, 3)(), editRng(5, 3)());
+  });
+});
+
+describe('applyEdit results as files', () => {
+  it('serialise to documents the loader accepts', async () => {
+    const { loadModel } = await import('../../../src/model/parse');
+    const { serializeModel } = await import('../../../src/model/serialize');
+    const edits: DesignerEdit[] = [
+      { kind: 'addLayer', before: 1, units: 4, activation: 'leakyRelu' },
+      { kind: 'addLayer', before: 0, units: 2, activation: 'linear' },
+      { kind: 'removeLayer', dense: 0 },
+      { kind: 'setUnits', dense: 1, units: 2 },
+      { kind: 'setActivation', dense: 2, activation: 'softmax' },
+      { kind: 'setActivation', dense: 1, activation: 'sigmoid' },
+      { kind: 'setWeight', dense: 0, neuron: 0, input: 0, value: 1e-7 },
+      { kind: 'collapseLinear', from: 0, to: 1 },
+    ];
+    let model = andModel();
+    model.layers[1] = { type: 'activation', activation: 'linear' };
+    for (const edit of edits) {
+      if (edit.kind === 'collapseLinear') model = applyEdit(model, { kind: 'setActivation', dense: 0, activation: 'linear' });
+      model = applyEdit(model, edit);
+      const loaded = loadModel(serializeModel(model));
+      assert.ok(loaded.ok, `${edit.kind}: ${loaded.ok ? '' : loaded.errors.map((e) => e.message).join('; ')}`);
+      assert.deepEqual(loaded.model, model, edit.kind);
+    }
   });
 });
