@@ -1,0 +1,10 @@
+// Public face of the data module: built-in sets, file parsing, splits, scaling, metrics.
+export { DataError, type BuiltinInfo, type ColumnMapping, type SampleSet } from './types';
+export { BUILTIN_DATASETS, findBuiltin, generateBuiltin } from './builtins';
+export { loadIris, loadMnist } from './real';
+export { createCsvStreamParser, parseCsv, previewCsv, type CsvProgress, type CsvStreamParser } from './csv';
+export { parseJsonData } from './json';
+export { selectSamples, splitSamples } from './split';
+export { applyNormalization, fitNormalization } from './normalize';
+export { checkShapes } from './shapes';
+export { accuracyOf, confusionMatrix, meanAbsoluteError, rSquared } from './metrics';
