@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { applyEdit, EditError, editRng } from '../../../src/model/edits';
 import { withInitializedWeights } from '../../../src/model/network';
+import { loadModel } from '../../../src/model/parse';
+import { serializeModel } from '../../../src/model/serialize';
 import type { DenseLayer, LayerSpec, NnModel } from '../../../src/model/types';
 import type { DesignerEdit } from '../../../src/protocol/webview';
 
@@ -214,9 +216,7 @@ describe('applyEdit', () => {
 });
 
 describe('applyEdit results as files', () => {
-  it('serialise to documents the loader accepts', async () => {
-    const { loadModel } = await import('../../../src/model/parse');
-    const { serializeModel } = await import('../../../src/model/serialize');
+  it('serialise to documents the loader accepts', () => {
     const edits: DesignerEdit[] = [
       { kind: 'addLayer', before: 1, units: 4, activation: 'leakyRelu' },
       { kind: 'addLayer', before: 0, units: 2, activation: 'linear' },
