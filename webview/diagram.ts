@@ -1,0 +1,244 @@
+// The node-link diagram: layout, links (SVG or canvas), columns, pan and zoom,
+// tooltips, focus mode and keyboard navigation. Re-rendered from every state.
+import { select, zoom, zoomIdentity, type Selection, type ZoomBehavior, type ZoomTransform } from 'd3';
+import type { NnModel } from '../src/model/types';
+import { computeLayout, type Layout, type NodePosition } from './viewmodel/layout';
+import { denseViews, ACTIVATION_LABELS, type DenseView } from './viewmodel/network';
+import { divergingScale, layerDomains, layerMaxAbs, type DivergingScale, type Normalisation } from './viewmodel/scales';
+import type { Focus } from './viewmodel/focus';
+import { formatValue } from './viewmodel/equation';
+import { CANVAS_THRESHOLD, clearSvgLinks, collectLinks, drawCanvasLinks, drawSvgLinks, type LinkDatum } from './diagramLinks';
+import { drawColumns, layerTitle } from './diagramNodes';
+import { RovingFocus } from './diagramKeyboard';
+import { Tooltip } from './tooltip';
+import { renderLegend } from './legend';
+import { readPalette } from './theme';
+
+export interface DiagramInput {
+  model: NnModel;
+  normalisation: Normalisation;
+  selectedDense: number | undefined;
+  expanded: ReadonlySet<number>;
+  readOnly: boolean;
+}
+
+export interface DiagramCallbacks {
+  selectLayer(dense: number | undefined): void;
+  editWeight(dense: number, neuron: number, input: number, at: { x: number; y: number }): void;
+  editBias(dense: number, neuron: number, at: { x: number; y: number }): void;
+  expand(column: number): void;
+  setNormalisation(mode: Normalisation): void;
+  zoomed(transform: { k: number; x: number; y: number }): void;
+}
+
+const MAX_VISIBLE = 64;
+type G = Selection<SVGGElement, unknown, null, undefined>;
+
+export class Diagram {
+  readonly root: HTMLDivElement;
+  private readonly canvas: HTMLCanvasElement;
+  private readonly svg: Selection<SVGSVGElement, unknown, null, undefined>;
+  private readonly viewport: G;
+  private readonly linkGroup: G;
+  private readonly hoverGroup: G;
+  private readonly columnGroup: G;
+  private readonly legend: HTMLDivElement;
+  private readonly tooltip: Tooltip;
+  private readonly keyboard: RovingFocus;
+  private readonly zoomBehavior: ZoomBehavior<SVGSVGElement, unknown>;
+  private transform: ZoomTransform = zoomIdentity;
+  private input: DiagramInput | undefined;
+  private views: DenseView[] = [];
+  private layout: Layout | undefined;
+  private scales: DivergingScale[] = [];
+  private links: LinkDatum[] = [];
+  private canvasMode = false;
+  private focus: Focus | undefined;
+  private framePending = false;
+  /** Milliseconds the last full render took, for the large-network check. */
+  lastRenderMs = 0;
+
+  constructor(parent: HTMLElement, private readonly callbacks: DiagramCallbacks, initialZoom: { k: number; x: number; y: number } | undefined) {
+    this.root = document.createElement('div');
+    this.root.className = 'diagram';
+    this.canvas = document.createElement('canvas');
+    this.canvas.className = 'links-canvas';
+    this.canvas.setAttribute('aria-hidden', 'true');
+    this.root.append(this.canvas);
+    parent.append(this.root);
+
+    this.svg = select(this.root).append('svg').attr('class', 'diagram-svg').attr('role', 'group').attr('aria-label', 'Network diagram');
+    this.viewport = this.svg.append('g').attr('class', 'viewport');
+    this.linkGroup = this.viewport.append('g').attr('class', 'links');
+    this.hoverGroup = this.viewport.append('g').attr('class', 'link-hovers');
+    this.columnGroup = this.viewport.append('g').attr('class', 'columns');
+    this.legend = document.createElement('div');
+    this.legend.className = 'legend';
+    this.root.append(this.legend);
+    this.tooltip = new Tooltip(this.root);
+
+    this.zoomBehavior = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.05, 8])
+      .on('zoom', (event: { transform: ZoomTransform }) => {
+        this.transform = event.transform;
+        this.viewport.attr('transform', event.transform.toString());
+        if (this.canvasMode) this.scheduleCanvas();
+        this.callbacks.zoomed({ k: event.transform.k, x: event.transform.x, y: event.transform.y });
+      });
+    this.svg.call(this.zoomBehavior).on('dblclick.zoom', null);
+    if (initialZoom) this.setTransform(zoomIdentity.translate(initialZoom.x, initialZoom.y).scale(initialZoom.k));
+
+    this.keyboard = new RovingFocus(this.svg.node()!, {
+      visible: () => this.layout?.columns.map((c) => c.visible) ?? [],
+      activate: (cursor) => {
+        if (cursor.neuron === undefined) this.callbacks.selectLayer(cursor.column > 0 ? cursor.column - 1 : undefined);
+        else this.activateNeuron({ column: cursor.column, neuron: cursor.neuron }, this.centreOf(cursor.column, cursor.neuron));
+      },
+      escape: () => this.setFocus(undefined),
+    });
+    new ResizeObserver(() => this.resizeCanvas()).observe(this.root);
+  }
+
+  render(input: DiagramInput): void {
+    const started = performance.now();
+    this.input = input;
+    const model = input.model;
+    this.views = denseViews(model);
+    const sizes = [model.inputs, ...this.views.map((v) => v.units)];
+    const layout = computeLayout(sizes, { maxVisible: MAX_VISIBLE, expanded: input.expanded });
+    const firstRender = this.layout === undefined;
+    this.layout = layout;
+    const palette = readPalette();
+    const domains = layerDomains(this.views.map((v) => layerMaxAbs(v.weights, v.bias)), input.normalisation);
+    this.scales = [divergingScale(1, palette), ...domains.map((m) => divergingScale(m, palette))];
+    this.links = collectLinks(layout, this.views);
+    this.canvasMode = this.links.length > CANVAS_THRESHOLD;
+    this.root.classList.toggle('canvas-links', this.canvasMode);
+    this.root.classList.toggle('read-only', input.readOnly);
+    if (this.focus && (this.focus.column >= sizes.length || this.focus.neuron >= layout.columns[this.focus.column]!.visible)) this.focus = undefined;
+
+    this.drawLinks();
+    drawColumns(this.columnGroup, {
+      model, views: this.views, layout, scales: this.scales, focus: this.focus,
+      selectedColumn: input.selectedDense === undefined ? undefined : input.selectedDense + 1,
+    }, {
+      hoverNeuron: (event, node) => (node ? this.tooltip.show(event, this.neuronTooltip(node)) : this.tooltip.hide()),
+      clickNeuron: (event, node) => this.activateNeuron(node, { x: event.clientX, y: event.clientY }),
+      clickBias: (event, node) => this.callbacks.editBias(node.column - 1, node.neuron, { x: event.clientX, y: event.clientY }),
+      clickHeader: (column) => this.callbacks.selectLayer(column > 0 ? column - 1 : undefined),
+      expand: (column) => this.callbacks.expand(column),
+    });
+    this.keyboard.sync();
+    const legendColumn = input.normalisation === 'perLayer' ? (input.selectedDense ?? 0) + 1 : 1;
+    const legendScale = this.scales[legendColumn] ?? this.scales[0]!;
+    const caption = input.normalisation === 'perLayer' && this.views[legendColumn - 1]
+      ? `Weight, ${layerTitle(model, this.views, legendColumn)} (own range)`
+      : 'Weight, all layers';
+    renderLegend(this.legend, legendScale, caption, input.normalisation, (mode) => this.callbacks.setNormalisation(mode));
+    if (firstRender && this.transform === zoomIdentity) this.fit(false);
+    this.lastRenderMs = performance.now() - started;
+  }
+
+  /** Fit the whole network into the view. */
+  fit(animate: boolean): void {
+    if (!this.layout) return;
+    const { width, height } = this.root.getBoundingClientRect();
+    if (width === 0 || height === 0) return;
+    const k = Math.min(2, Math.max(0.05, Math.min(width / this.layout.width, (height - 70) / this.layout.height)));
+    const t = zoomIdentity.translate((width - this.layout.width * k) / 2, Math.max(0, (height - 70 - this.layout.height * k) / 2)).scale(k);
+    if (animate && !window.matchMedia('(prefers-reduced-motion: reduce)').matches) {
+      this.svg.transition().duration(250).call(this.zoomBehavior.transform, t);
+    } else {
+      this.setTransform(t);
+    }
+  }
+
+  /** Re-read the theme colours and redraw. */
+  refreshTheme(): void {
+    if (this.input) this.render(this.input);
+  }
+
+  /** The SVG (with the canvas links inlined as an image) for export. */
+  svgElement(): SVGSVGElement {
+    return this.svg.node()!;
+  }
+
+  linkCanvas(): HTMLCanvasElement | undefined {
+    return this.canvasMode ? this.canvas : undefined;
+  }
+
+  private setTransform(t: ZoomTransform): void {
+    this.svg.call(this.zoomBehavior.transform, t);
+  }
+
+  private drawLinks(): void {
+    if (this.canvasMode) {
+      clearSvgLinks(this.linkGroup, this.hoverGroup);
+      this.resizeCanvas();
+    } else {
+      this.canvas.getContext('2d')?.clearRect(0, 0, this.canvas.width, this.canvas.height);
+      drawSvgLinks(this.linkGroup, this.hoverGroup, this.links, this.scales, this.focus, {
+        hover: (event, d) => (d ? this.tooltip.show(event, this.linkTooltip(d)) : this.tooltip.hide()),
+        click: (event, d) => this.callbacks.editWeight(d.column - 1, d.j, d.i, { x: event.clientX, y: event.clientY }),
+      });
+    }
+  }
+
+  private resizeCanvas(): void {
+    const { width, height } = this.root.getBoundingClientRect();
+    const ratio = window.devicePixelRatio || 1;
+    this.canvas.width = Math.max(1, Math.round(width * ratio));
+    this.canvas.height = Math.max(1, Math.round(height * ratio));
+    if (this.canvasMode) drawCanvasLinks(this.canvas, this.links, this.scales, this.focus, this.transform);
+  }
+
+  private scheduleCanvas(): void {
+    if (this.framePending) return;
+    this.framePending = true;
+    requestAnimationFrame(() => {
+      this.framePending = false;
+      drawCanvasLinks(this.canvas, this.links, this.scales, this.focus, this.transform);
+    });
+  }
+
+  private activateNeuron(node: { column: number; neuron: number }, at: { x: number; y: number }): void {
+    const same = this.focus?.column === node.column && this.focus.neuron === node.neuron;
+    this.setFocus(same ? undefined : node);
+    if (node.column > 0) {
+      this.callbacks.selectLayer(node.column - 1);
+      if (!same && !this.input?.readOnly) this.callbacks.editBias(node.column - 1, node.neuron, at);
+    }
+  }
+
+  private setFocus(focus: Focus | undefined): void {
+    this.focus = focus;
+    this.root.classList.toggle('focus-mode', focus !== undefined);
+    if (this.input) this.render(this.input);
+  }
+
+  private centreOf(column: number, neuron: number): { x: number; y: number } {
+    const el = this.svg.node()!.querySelector(`g.neuron[data-column="${column}"][data-neuron="${neuron}"]`);
+    const box = el?.getBoundingClientRect();
+    return box ? { x: box.right, y: box.bottom } : { x: 0, y: 0 };
+  }
+
+  private linkTooltip(d: LinkDatum): string[] {
+    const title = `w[${d.j}][${d.i}] = ${formatValue(d.value, 4)}`;
+    return [title, `${layerTitle(this.input!.model, this.views, d.column)}: input ${d.i + 1} → neuron ${d.j + 1}`];
+  }
+
+  private neuronTooltip(node: NodePosition): string[] {
+    const model = this.input!.model;
+    if (node.column === 0) return [model.inputNames?.[node.neuron] ?? `Input x${node.neuron + 1}`, `feature ${node.neuron + 1} of ${model.inputs}`];
+    const view = this.views[node.column - 1]!;
+    const row = view.weights[node.neuron] ?? [];
+    const shown = row.slice(0, 8).map((w, i) => `w[${node.neuron}][${i}] = ${formatValue(w, 4)}`);
+    if (row.length > 8) shown.push(`… ${row.length - 8} more incoming weights`);
+    return [
+      `Neuron ${node.neuron + 1} of ${layerTitle(model, this.views, node.column)}`,
+      `activation ${ACTIVATION_LABELS[view.activation]}`,
+      `bias b[${node.neuron}] = ${formatValue(view.bias[node.neuron] ?? 0, 4)}`,
+      ...shown,
+    ];
+  }
+}
