@@ -5,14 +5,8 @@ import { strict as assert } from 'node:assert';
 import { onnx } from 'onnx-proto';
 import * as ort from 'onnxruntime-node';
 import { exportOnnx } from '../../../src/export/onnxExport';
-import { networkFromModel } from '../../../src/model/network';
-import { scaleInputs } from '../../../src/model/samples';
-import type { NnModel } from '../../../src/model/types';
 import { allModels, maxAbsDiff, randomRows } from './models';
-
-export function ourPredictions(model: NnModel, rows: number[][]): number[][] {
-  return networkFromModel(model).predict(scaleInputs(model, rows));
-}
+import { ourPredictions } from './predictions';
 
 async function onnxruntimePredictions(bytes: Uint8Array, rows: number[][]): Promise<number[][]> {
   const session = await ort.InferenceSession.create(bytes);
