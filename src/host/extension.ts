@@ -1,14 +1,20 @@
-import * as vscode from 'vscode';
+// The extension's entry point: creates the log and registers every feature.
 
-/** The extension's single log, shown as "NN Designer" in the Output panel. */
-let log: vscode.LogOutputChannel | undefined;
+import * as vscode from 'vscode';
+import { registerDesignerCommands, registerTestCommands } from './commands';
+import { NnjsonEditorProvider } from './designerEditor';
+import { initLog } from './log';
 
 export function activate(context: vscode.ExtensionContext): void {
-  log = vscode.window.createOutputChannel('NN Designer', { log: true });
-  context.subscriptions.push(log);
+  const log = initLog(context);
+  const designer = new NnjsonEditorProvider(context.extensionUri);
+  context.subscriptions.push(NnjsonEditorProvider.register(context, designer), registerDesignerCommands(designer));
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    context.subscriptions.push(registerTestCommands(designer));
+  }
   log.info(`NN Designer ${context.extension.packageJSON.version as string} activated`);
 }
 
 export function deactivate(): void {
-  log = undefined;
+  // Everything is released through context.subscriptions.
 }

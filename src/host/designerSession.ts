@@ -1,0 +1,204 @@
+// One open designer: a webview panel bound to a text document. The document's
+// text is the only state; the webview renders whatever `state` it is sent and
+// asks for changes with `edit` messages, which become one WorkspaceEdit each.
+// The webview never applies an edit itself, so the state that follows every
+// document change (ours, undo, or a text editor beside it) keeps both sides
+// in step without echo loops.
+
+import * as vscode from 'vscode';
+import { parseWebviewMessage } from '../protocol/validate';
+import { assertNever, type DesignerEdit, type DocumentState, type HostToWebview } from '../protocol/webview';
+import { documentState, editedText } from './documentModel';
+import { getHtml, localResourceRoots } from './html';
+import { errorMessage, log } from './log';
+import { isReadOnly } from './readOnly';
+import { minimalReplacement, withLineEndings } from './textEdit';
+
+export type EditOutcome = { applied: true } | { applied: false; reason: string };
+
+const EXPORT_TIMEOUT_MS = 30_000;
+
+export function themeKind(kind: vscode.ColorThemeKind): 'light' | 'dark' | 'highContrast' | 'highContrastLight' {
+  switch (kind) {
+    case vscode.ColorThemeKind.Light:
+      return 'light';
+    case vscode.ColorThemeKind.HighContrast:
+      return 'highContrast';
+    case vscode.ColorThemeKind.HighContrastLight:
+      return 'highContrastLight';
+    default:
+      return 'dark';
+  }
+}
+
+export class DesignerSession implements vscode.Disposable {
+  readonly readOnly: boolean;
+  private readonly disposables: vscode.Disposable[] = [];
+  /** Edits run one at a time, so each is computed against the text it will replace. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private pendingExport: { resolve: (data: string) => void; reject: (e: Error) => void; format: 'svg' | 'png' } | undefined;
+  private readyWaiters: (() => void)[] = [];
+  private isReady = false;
+
+  constructor(
+    readonly document: vscode.TextDocument,
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    onDispose: () => void,
+  ) {
+    this.readOnly = isReadOnly(document.uri);
+    panel.webview.options = { enableScripts: true, localResourceRoots: localResourceRoots(extensionUri) };
+    panel.webview.html = getHtml(panel.webview, extensionUri, fileName(document.uri));
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.handleMessage(raw)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === document && e.contentChanges.length > 0) this.postState();
+      }),
+      vscode.window.onDidChangeActiveColorTheme((theme) => void this.post({ type: 'theme', kind: themeKind(theme.kind) })),
+      panel.onDidChangeViewState(() => {
+        // A hidden webview is torn down (no retained context) and says `ready` again when shown.
+        if (!panel.visible) this.isReady = false;
+      }),
+      panel.onDidDispose(() => {
+        this.dispose();
+        onDispose();
+      }),
+    );
+  }
+
+  get uri(): vscode.Uri {
+    return this.document.uri;
+  }
+
+  state(): DocumentState {
+    return documentState(this.document.getText(), this.document.version, this.readOnly, fileName(this.document.uri));
+  }
+
+  /** Everything from the webview enters here, and is validated before anything else looks at it. */
+  async handleMessage(raw: unknown): Promise<EditOutcome | undefined> {
+    const message = parseWebviewMessage(raw);
+    if (!message) {
+      log().warn(`designer: dropped a malformed message: ${describeRaw(raw)}`);
+      return undefined;
+    }
+    switch (message.type) {
+      case 'ready':
+        this.isReady = true;
+        this.readyWaiters.splice(0).forEach((resolve) => resolve());
+        await this.post({ type: 'theme', kind: themeKind(vscode.window.activeColorTheme.kind) });
+        this.postState();
+        return undefined;
+      case 'edit':
+        return this.enqueueEdit(message.edit, message.version);
+      case 'openAsText':
+        await vscode.commands.executeCommand('vscode.openWith', this.document.uri, 'default', this.panel.viewColumn);
+        return undefined;
+      case 'exportDiagram':
+        if (this.pendingExport?.format === message.format) {
+          this.pendingExport.resolve(message.data);
+          this.pendingExport = undefined;
+        } else {
+          log().warn('designer: an exported diagram arrived that nobody asked for');
+        }
+        return undefined;
+      case 'log':
+        log()[message.level](`webview: ${message.message}`);
+        return undefined;
+      default:
+        return assertNever(message);
+    }
+  }
+
+  enqueueEdit(edit: DesignerEdit, version: number): Promise<EditOutcome> {
+    const run = this.queue.then(() => this.applyEdit(edit, version));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applyEdit(edit: DesignerEdit, version: number): Promise<EditOutcome> {
+    const refuse = (reason: string): EditOutcome => {
+      log().warn(`designer: ${edit.kind} refused: ${reason}`);
+      // The webview may be showing something older than the document; bring it up to date.
+      this.postState();
+      return { applied: false, reason };
+    };
+    if (this.readOnly) return refuse('the document is read-only');
+    if (version !== this.document.version) {
+      return refuse(`it was made against version ${version} but the document is at version ${this.document.version}`);
+    }
+    const oldText = this.document.getText();
+    const result = editedText(oldText, edit);
+    if (!result.ok) {
+      void vscode.window.showWarningMessage(`NN Designer: ${result.message}`);
+      return refuse(result.message);
+    }
+    const eol = this.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const change = minimalReplacement(oldText, withLineEndings(result.text, eol));
+    if (!change) return { applied: true };
+    const workspaceEdit = new vscode.WorkspaceEdit();
+    const range = new vscode.Range(this.document.positionAt(change.start), this.document.positionAt(change.end));
+    workspaceEdit.replace(this.document.uri, range, change.text);
+    const ok = await vscode.workspace.applyEdit(workspaceEdit);
+    if (!ok) return refuse('VS Code did not apply the edit');
+    log().info(`designer: ${edit.kind} applied to ${fileName(this.document.uri)}`);
+    return { applied: true };
+  }
+
+  /** Asks the webview for the diagram as SVG markup or a PNG data URL. */
+  async requestExport(format: 'svg' | 'png'): Promise<string> {
+    this.pendingExport?.reject(new Error('superseded by a newer export'));
+    if (!this.isReady) {
+      this.panel.reveal(undefined, false);
+      await new Promise<void>((resolve) => this.readyWaiters.push(resolve));
+    }
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pendingExport = undefined;
+        reject(new Error('the designer did not send the diagram in time'));
+      }, EXPORT_TIMEOUT_MS);
+      this.pendingExport = {
+        format,
+        resolve: (data) => {
+          clearTimeout(timer);
+          resolve(data);
+        },
+        reject: (e) => {
+          clearTimeout(timer);
+          reject(e);
+        },
+      };
+      void this.post({ type: 'requestExport', format });
+    });
+  }
+
+  private postState(): void {
+    void this.post({ type: 'state', state: this.state() });
+  }
+
+  private async post(message: HostToWebview): Promise<void> {
+    try {
+      await this.panel.webview.postMessage(message);
+    } catch (error) {
+      // Posting to a disposed webview throws; the panel is going away anyway.
+      log().debug(`designer: could not post ${message.type}: ${errorMessage(error)}`);
+    }
+  }
+
+  dispose(): void {
+    this.pendingExport?.reject(new Error('the designer was closed'));
+    this.pendingExport = undefined;
+    this.disposables.splice(0).forEach((d) => d.dispose());
+  }
+}
+
+export function fileName(uri: vscode.Uri): string {
+  return uri.path.split('/').pop() ?? uri.toString();
+}
+
+function describeRaw(raw: unknown): string {
+  try {
+    return (JSON.stringify(raw) ?? String(raw)).slice(0, 200);
+  } catch {
+    return typeof raw;
+  }
+}
