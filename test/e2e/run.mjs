@@ -1,0 +1,176 @@
+#!/usr/bin/env node
+// The end-to-end suite: mocha inside a real VS Code extension host.
+//   default                 code-server (.vscode-host/) opened in headless Chromium by playwright-core
+//   NN_VSCODE_EXECUTABLE=…  desktop VS Code through @vscode/test-electron's runTests
+// It compiles test/e2e/bootstrap.ts and test/e2e/suite/*.test.ts into out/e2e/,
+// opens a temporary copy of examples/ and the e2e fixtures, relays the extension
+// host's output, and writes the pass/fail counts to NN_RESULTS_FILE.
+// The build of the extension itself (dist/) is done by scripts/run-tests.mjs.
+// Other knobs: NN_E2E_GREP (mocha grep), NN_E2E_TIMEOUT_MS (whole run, default 10 min).
+import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { format } from 'node:util';
+import * as esbuild from 'esbuild';
+import {
+  ensureHostInstalled, freePort, makeSession, root, startCodeServer, workbenchUrl,
+} from '../../scripts/vscode-host.mjs';
+import { launchBrowser, outputDir, screenshotWorkbench } from './support/workbench.mjs';
+
+const START_MARK = 'NN_E2E_START';
+const RESULTS_MARK = 'NN_E2E_RESULTS ';
+const SCREENSHOT_MARK = 'NN_E2E_SCREENSHOT ';
+const overallTimeoutMs = Number(process.env.NN_E2E_TIMEOUT_MS ?? 10 * 60_000);
+const outDir = join(root, 'out', 'e2e');
+
+async function compileSuite() {
+  rmSync(outDir, { recursive: true, force: true });
+  const suiteDir = join(root, 'test', 'e2e', 'suite');
+  const tests = readdirSync(suiteDir).filter((f) => f.endsWith('.test.ts')).map((f) => join(suiteDir, f));
+  if (tests.length === 0) throw new Error('no test/e2e/suite/*.test.ts found');
+  await esbuild.build({
+    entryPoints: [join(root, 'test', 'e2e', 'bootstrap.ts'), ...tests],
+    outbase: join(root, 'test', 'e2e'),
+    outdir: outDir,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+}
+
+/** The workspace the tests open: a throw-away copy, so tests never change the repository. */
+function makeWorkspace(session) {
+  const ws = session.sub('workspace');
+  cpSync(join(root, 'examples'), ws, { recursive: true });
+  for (const fixtures of [join(root, 'test', 'e2e', 'fixtures'), join(root, 'test', 'fixtures', 'e2e')]) {
+    if (existsSync(fixtures)) cpSync(fixtures, ws, { recursive: true });
+  }
+  return ws;
+}
+
+function writeCounts(counts) {
+  const file = process.env.NN_RESULTS_FILE;
+  if (file) writeFileSync(file, JSON.stringify(counts));
+}
+
+/** The workbench hands over console calls as a JSON list of printf-style arguments. */
+function logText(message) {
+  if (Array.isArray(message)) return format(...message);
+  if (typeof message !== 'string') return JSON.stringify(message);
+  try {
+    const args = JSON.parse(message);
+    if (Array.isArray(args)) return format(...args);
+  } catch { /* plain text */ }
+  return message;
+}
+
+/** Desktop VS Code: the standard test-electron launcher, same bootstrap and suite. */
+async function runDesktop(session, workspace) {
+  const { runTests } = await import('@vscode/test-electron');
+  const code = await runTests({
+    vscodeExecutablePath: process.env.NN_VSCODE_EXECUTABLE,
+    extensionDevelopmentPath: root,
+    extensionTestsPath: join(outDir, 'bootstrap.js'),
+    launchArgs: [workspace, '--user-data-dir', session.userData, '--extensions-dir', session.extensions, '--disable-workspace-trust'],
+    extensionTestsEnv: { NN_RESULTS_FILE: process.env.NN_RESULTS_FILE ?? '' },
+  }).catch(() => 1);
+  return code;
+}
+
+/** code-server in Chromium: relays the host's log, answers screenshot requests, waits for the exit code. */
+async function runCodeServer(session, workspace) {
+  ensureHostInstalled();
+  const port = await freePort();
+  const server = await startCodeServer({ port, session, quiet: true });
+  const shots = outputDir('e2e');
+  let browser;
+  let counts;
+  try {
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    let finish;
+    const exited = new Promise((resolve) => { finish = resolve; });
+    const pending = [];
+    // The workbench's own chatter before the suite starts is kept for a failure report only.
+    const preamble = [];
+    let started = Boolean(process.env.NN_VERBOSE);
+    await page.exposeFunction('codeAutomationLog', (_type, message) => {
+      const text = logText(message);
+      for (const line of text.split('\n')) {
+        const at = line.indexOf(RESULTS_MARK);
+        const shot = line.indexOf(SCREENSHOT_MARK);
+        if (line.includes(START_MARK)) {
+          started = true;
+        } else if (at >= 0) {
+          counts = JSON.parse(line.slice(at + RESULTS_MARK.length));
+        } else if (shot >= 0) {
+          const { name, ack } = JSON.parse(line.slice(shot + SCREENSHOT_MARK.length));
+          pending.push(screenshotWorkbench(page, shots, name)
+            .catch((err) => console.error(`screenshot ${name} failed: ${err.message}`))
+            .finally(() => writeFileSync(ack, 'done')));
+        } else if (started) {
+          console.log(line);
+        } else {
+          preamble.push(line);
+        }
+      }
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
+    const url = workbenchUrl({
+      port,
+      folder: workspace,
+      extensionDevelopmentPath: root,
+      extensionTestsPath: join(outDir, 'bootstrap.js'),
+    });
+    await page.goto(url);
+    let timer;
+    const timeout = new Promise((resolve) => {
+      timer = setTimeout(() => {
+        console.error(`the end-to-end run did not finish within ${overallTimeoutMs / 1000} s`);
+        resolve(1);
+      }, overallTimeoutMs);
+    });
+    const code = await Promise.race([exited, timeout]);
+    clearTimeout(timer);
+    await Promise.allSettled(pending);
+    if (code !== 0) {
+      await screenshotWorkbench(page, shots, 'at-exit').catch(() => undefined);
+      console.error(`the workbench as it was at the end: ${join(shots, 'at-exit.png')}`);
+      if (!counts) {
+        // The suite never reported: the cause is in the workbench or server log.
+        console.error(`workbench log before the suite started:\n${preamble.join('\n')}`);
+        console.error(`code-server log:\n${server.output.join('')}`);
+      }
+    }
+    return { code, counts };
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server.stop();
+  }
+}
+
+const session = makeSession('nn-e2e-');
+let exitCode = 1;
+try {
+  await compileSuite();
+  const workspace = makeWorkspace(session);
+  if (process.env.NN_VSCODE_EXECUTABLE) {
+    exitCode = await runDesktop(session, workspace);
+  } else {
+    const { code, counts } = await runCodeServer(session, workspace);
+    exitCode = code;
+    // The in-host reporter already wrote the file when NN_RESULTS_FILE reached the extension host.
+    if (counts) writeCounts(counts);
+    else if (code !== 0) writeCounts({ passed: 0, failed: 1 });
+  }
+} catch (err) {
+  console.error(err instanceof Error ? err.stack : err);
+  writeCounts({ passed: 0, failed: 1 });
+  exitCode = 1;
+} finally {
+  session.remove();
+}
+process.exit(exitCode);

@@ -1,0 +1,82 @@
+// Helpers for tests that run inside the extension host. They import `vscode`,
+// so they are only bundled into the in-host suite (see test/e2e/run.mjs).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+export const EXTENSION_ID = 'nn-designer.nn-designer';
+
+/** The extension under test, activated. */
+export async function activeExtension(): Promise<vscode.Extension<unknown>> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`extension ${EXTENSION_ID} is not loaded`);
+  await ext.activate();
+  return ext;
+}
+
+interface Manifest {
+  contributes?: {
+    commands?: { command: string; title: string }[];
+    customEditors?: { viewType: string; selector: { filenamePattern: string }[]; priority?: string }[];
+  };
+}
+
+export function manifest(ext: vscode.Extension<unknown>): Manifest {
+  return ext.packageJSON as Manifest;
+}
+
+/** A file in the test workspace (a temporary copy of examples/ and the e2e fixtures). */
+export function workspaceFile(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the end-to-end tests need a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+/** Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** The tab showing `uri` in the active group, if any. */
+export function tabFor(uri: vscode.Uri): vscode.Tab | undefined {
+  return vscode.window.tabGroups.activeTabGroup.tabs.find((tab) => {
+    const input = tab.input;
+    if (input instanceof vscode.TabInputText || input instanceof vscode.TabInputCustom) {
+      return input.uri.toString() === uri.toString();
+    }
+    return false;
+  });
+}
+
+/** The marker test/e2e/run.mjs watches for in the extension host's log. */
+export const SCREENSHOT_MARK = 'NN_E2E_SCREENSHOT ';
+
+/**
+ * Asks the runner driving the browser to screenshot the workbench and every
+ * webview frame as `<name>*.png` under test-output/e2e/, and waits until it has.
+ * Outside the code-server runner (desktop VS Code) nobody answers; it then gives up quietly.
+ */
+export async function screenshot(name: string, timeoutMs = 15_000): Promise<boolean> {
+  const ack = path.join(os.tmpdir(), `nn-e2e-shot-${process.pid}-${Date.now()}`);
+  console.log(`${SCREENSHOT_MARK}${JSON.stringify({ name, ack })}`);
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (fs.existsSync(ack)) {
+      fs.rmSync(ack, { force: true });
+      return true;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
