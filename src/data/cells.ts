@@ -15,7 +15,15 @@ export function cellError(wording: Wording, row: number, column: string, problem
   return new DataError(`${wording.row} ${row}, ${wording.column} "${column}": ${problem}`, { row, column });
 }
 
-const NAN_TEXT = /^[+-]?nan$/i;
+/** Plain decimal notation only: no hex, binary or digit separators. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+/** Spellings of NaN and infinity. */
+const NOT_FINITE_TEXT = /^[+-]?(nan|inf|infinity)$/i;
+
+/** Whether trimmed text reads as a finite number under the rules of readNumber. */
+export function isFiniteDecimal(text: string): boolean {
+  return DECIMAL.test(text) && Number.isFinite(Number(text));
+}
 
 /** A finite number from a JSON number or a trimmed decimal string. */
 export function readNumber(cell: unknown, wording: Wording, row: number, column: string): number {
@@ -28,9 +36,11 @@ export function readNumber(cell: unknown, wording: Wording, row: number, column:
   }
   const text = cell.trim();
   if (text === '') throw cellError(wording, row, column, 'the cell is empty');
-  const value = Number(text);
-  if (Number.isFinite(value)) return value;
-  if (NAN_TEXT.test(text) || Math.abs(value) === Infinity) {
+  if (DECIMAL.test(text)) {
+    const value = Number(text);
+    if (Number.isFinite(value)) return value;
+  }
+  if (NOT_FINITE_TEXT.test(text) || DECIMAL.test(text)) {
     throw cellError(wording, row, column, `"${text}" is not a finite number`);
   }
   throw cellError(wording, row, column, `"${text}" is not a number`);

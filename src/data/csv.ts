@@ -3,7 +3,7 @@
 // a 100 MB file costs one pass and a few growable buffers. Cells are trimmed and blank
 // lines skipped; rows are numbered by line, the header being row 1.
 import Papa from 'papaparse';
-import { CSV_WORDING } from './cells';
+import { CSV_WORDING, isFiniteDecimal } from './cells';
 import { RecordEncoder } from './encoder';
 import { DataError, type ColumnMapping, type SampleSet } from './types';
 
@@ -24,6 +24,13 @@ const NEWLINE = 10;
 
 function isBlank(code: number): boolean {
   return code === 32 || code === 9 || code === 13 || code === NEWLINE;
+}
+
+/** A row whose cells are all blank, such as a line of spaces. */
+function isBlankRow(cells: string[]): boolean {
+  if (cells.length === 0) return true;
+  if (cells[0].trim() !== '') return false;
+  return cells.every((c) => c.trim() === '');
 }
 
 export function createCsvStreamParser(mapping: ColumnMapping, onProgress?: (progress: CsvProgress) => void): CsvStreamParser {
@@ -54,15 +61,20 @@ export function createCsvStreamParser(mapping: ColumnMapping, onProgress?: (prog
     Papa.parse<string[]>(text, {
       delimiter,
       newline: linebreak,
-      skipEmptyLines: 'greedy',
+      // papaparse's 'greedy' mode joins every row to test it; blank rows are cheaper to spot here.
+      skipEmptyLines: true,
       step: (results) => {
+        const cells = results.data;
+        if (isBlankRow(cells)) {
+          previousEnd = results.meta.cursor;
+          return;
+        }
         const row = lineOfRowAt(previousEnd);
         previousEnd = results.meta.cursor;
         delimiter ||= results.meta.delimiter;
         linebreak ??= results.meta.linebreak as '\r' | '\n' | '\r\n';
         const quoteProblem = results.errors.find((e) => e.type === 'Quotes' || e.type === 'FieldMismatch');
         if (quoteProblem) throw new DataError(`row ${row}: ${quoteProblem.message.toLowerCase()}`, { row });
-        const cells = results.data;
         if (!encoder) {
           const header = cells.map((c) => c.trim());
           encoder = new RecordEncoder(header, mapping, { wording: CSV_WORDING, headerRow: row, emptyMessage: 'the file has a header row but no data rows' });
@@ -131,7 +143,7 @@ export function previewCsv(text: string, rows: number): { columns: string[]; row
   const [header = [], ...body] = parsed.data.map((r) => r.map((c) => c.trim()));
   const numericColumns = body.length === 0 ? [] : header.filter((_, j) => body.every((r) => {
     const cell = r[j];
-    return cell !== undefined && cell !== '' && Number.isFinite(Number(cell));
+    return cell !== undefined && isFiniteDecimal(cell);
   }));
   return { columns: header, rows: body, numericColumns };
 }
