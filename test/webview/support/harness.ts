@@ -1,0 +1,99 @@
+// What webview tests use: headless Chromium, the harness page with the built
+// dist/webview.js under one of three themes, the messages the webview posted,
+// messages delivered as the host would, and screenshots under test-output/webview/.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { DocumentState, HostToWebview, WebviewToHost } from '../../../src/protocol/webview';
+import { root, startHarnessServer, type HarnessServer } from './server';
+import { THEMES, type ThemeName } from './themes';
+
+export type { ThemeName } from './themes';
+
+const CHROMIUM = process.env.NN_CHROMIUM ?? '/usr/bin/chromium';
+/** DESIGN.md §4's flags; playwright adds --headless and a fresh temporary profile. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export interface Harness {
+  browser: Browser;
+  server: HarnessServer;
+  close(): Promise<void>;
+}
+
+/** Starts the page server and Chromium; call `close()` in an `after` hook. */
+export async function launchChromium(): Promise<Harness> {
+  const server = await startHarnessServer();
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+  return {
+    browser,
+    server,
+    close: async () => {
+      await browser.close().catch(() => undefined);
+      await server.close();
+    },
+  };
+}
+
+export interface OpenOptions {
+  theme?: ThemeName;
+  /** Sent as the host's `state` message once the webview says `ready`. */
+  state?: DocumentState;
+  viewport?: { width: number; height: number };
+}
+
+/** Everything the webview has posted so far, oldest first. */
+export function sentMessages(page: Page): Promise<WebviewToHost[]> {
+  return page.evaluate('window.__sent.slice()') as Promise<WebviewToHost[]>;
+}
+
+/** Delivers a message the way VS Code does: a `message` event on the webview's window. */
+export async function deliver(page: Page, message: HostToWebview): Promise<void> {
+  await page.evaluate(`window.postMessage(${JSON.stringify(message)}, '*')`);
+}
+
+/** Waits until the webview has posted a message of `type`, and returns it. */
+export async function waitForSent<T extends WebviewToHost['type']>(page: Page, type: T, timeoutMs = 10_000): Promise<Extract<WebviewToHost, { type: T }>> {
+  const handle = await page.waitForFunction(
+    `window.__sent.find((m) => m && m.type === ${JSON.stringify(type)})`,
+    undefined,
+    { timeout: timeoutMs },
+  );
+  return (await handle.jsonValue()) as Extract<WebviewToHost, { type: T }>;
+}
+
+/** Opens a new page on the harness, waits for `ready`, then sends the theme and the state like the host does. */
+export async function openHarness(harness: Harness, options: OpenOptions = {}): Promise<Page> {
+  const theme = options.theme ?? 'dark';
+  const page = await harness.browser.newPage({ viewport: options.viewport ?? { width: 1200, height: 800 } });
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  await page.goto(`${harness.server.url}/?theme=${theme}`);
+  try {
+    await waitForSent(page, 'ready');
+  } catch {
+    throw new Error(`the webview never posted "ready"${errors.length ? `; page errors: ${errors.join('; ')}` : ''}`);
+  }
+  await deliver(page, { type: 'theme', kind: THEMES[theme].protocolKind });
+  if (options.state) await deliver(page, { type: 'state', state: options.state });
+  return page;
+}
+
+/** Where the webview suite's screenshots go. */
+export const SCREENSHOT_DIR = join(root, 'test-output', 'webview');
+
+/** Saves a full-page screenshot as test-output/webview/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = join(SCREENSHOT_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
