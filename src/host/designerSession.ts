@@ -144,13 +144,16 @@ export class DesignerSession implements vscode.Disposable {
     return { applied: true };
   }
 
+  /** Resolves once the webview has loaded and asked for the state. */
+  whenReady(): Promise<void> {
+    return this.isReady ? Promise.resolve() : new Promise<void>((resolve) => this.readyWaiters.push(resolve));
+  }
+
   /** Asks the webview for the diagram as SVG markup or a PNG data URL. */
   async requestExport(format: 'svg' | 'png'): Promise<string> {
     this.pendingExport?.reject(new Error('superseded by a newer export'));
-    if (!this.isReady) {
-      this.panel.reveal(undefined, false);
-      await new Promise<void>((resolve) => this.readyWaiters.push(resolve));
-    }
+    if (!this.isReady) this.panel.reveal(undefined, false);
+    await this.whenReady();
     return new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pendingExport = undefined;

@@ -24,7 +24,8 @@ function guarded<A extends unknown[], R>(id: string, run: (...args: A) => Promis
 
 export function registerDesignerCommands(provider: NnjsonEditorProvider): vscode.Disposable {
   const commands: [string, (...args: never[]) => Promise<unknown>][] = [
-    ['nnDesigner.newNetwork', (args?: NewNetworkArgs) => newNetwork(args)],
+    // From the explorer the first argument is the clicked file, which says nothing about the new network.
+    ['nnDesigner.newNetwork', (args?: unknown) => newNetwork(args instanceof vscode.Uri ? {} : (args as NewNetworkArgs | undefined))],
     ['nnDesigner.openInDesigner', (uri?: unknown) => openInDesigner(provider, uri)],
     ['nnDesigner.openAsJson', (uri?: unknown) => openAsJson(provider, uri)],
     ['nnDesigner.describe', (uri?: unknown) => describeNetwork(provider, uri)],
@@ -49,5 +50,6 @@ export function registerTestCommands(provider: NnjsonEditorProvider): vscode.Dis
       (await session(uri)).handleMessage({ type: 'edit', edit, version }),
     ),
     vscode.commands.registerCommand('nnDesigner._test.state', async (uri: vscode.Uri | string) => (await session(uri)).state()),
+    vscode.commands.registerCommand('nnDesigner._test.whenReady', async (uri: vscode.Uri | string) => (await session(uri)).whenReady()),
   );
 }
