@@ -14,11 +14,11 @@ import * as esbuild from 'esbuild';
 import {
   ensureHostInstalled, freePort, makeSession, root, startCodeServer, workbenchUrl,
 } from '../../scripts/vscode-host.mjs';
+import { BROWSER_MARK, answer } from './support/actions.mjs';
 import { launchBrowser, outputDir, screenshotWorkbench } from './support/workbench.mjs';
 
 const START_MARK = 'NN_E2E_START';
 const RESULTS_MARK = 'NN_E2E_RESULTS ';
-const SCREENSHOT_MARK = 'NN_E2E_SCREENSHOT ';
 const overallTimeoutMs = Number(process.env.NN_E2E_TIMEOUT_MS ?? 10 * 60_000);
 const outDir = join(root, 'out', 'e2e');
 
@@ -93,7 +93,7 @@ async function runCodeServer(session, workspace) {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     let finish;
     const exited = new Promise((resolve) => { finish = resolve; });
-    const pending = [];
+    let queue = Promise.resolve();
     // The workbench's own chatter before the suite starts is kept for a failure report only.
     const preamble = [];
     let started = Boolean(process.env.NN_VERBOSE);
@@ -101,16 +101,15 @@ async function runCodeServer(session, workspace) {
       const text = logText(message);
       for (const line of text.split('\n')) {
         const at = line.indexOf(RESULTS_MARK);
-        const shot = line.indexOf(SCREENSHOT_MARK);
+        const request = line.indexOf(BROWSER_MARK);
         if (line.includes(START_MARK)) {
           started = true;
         } else if (at >= 0) {
           counts = JSON.parse(line.slice(at + RESULTS_MARK.length));
-        } else if (shot >= 0) {
-          const { name, ack } = JSON.parse(line.slice(shot + SCREENSHOT_MARK.length));
-          pending.push(screenshotWorkbench(page, shots, name)
-            .catch((err) => console.error(`screenshot ${name} failed: ${err.message}`))
-            .finally(() => writeFileSync(ack, 'done')));
+        } else if (request >= 0) {
+          // One at a time, in order: a click must not race the screenshot before it.
+          const job = JSON.parse(line.slice(request + BROWSER_MARK.length));
+          queue = queue.then(() => answer(page, job, shots));
         } else if (started) {
           console.log(line);
         } else {
@@ -135,7 +134,7 @@ async function runCodeServer(session, workspace) {
     });
     const code = await Promise.race([exited, timeout]);
     clearTimeout(timer);
-    await Promise.allSettled(pending);
+    await queue;
     if (code !== 0) {
       await screenshotWorkbench(page, shots, 'at-exit').catch(() => undefined);
       console.error(`the workbench as it was at the end: ${join(shots, 'at-exit.png')}`);

@@ -45,6 +45,41 @@ async function undo(doc: vscode.TextDocument): Promise<void> {
   await waitFor('the undo to change the document', () => (doc.version !== before ? true : undefined));
 }
 
+/** A file system that can only be read, like git: or a diff's left side. */
+class ReadOnlyFs implements vscode.FileSystemProvider {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.changed.event;
+  constructor(private readonly files: Map<string, Uint8Array>) {}
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+  stat(uri: vscode.Uri): vscode.FileStat {
+    const data = this.files.get(uri.path);
+    if (!data) throw vscode.FileSystemError.FileNotFound(uri);
+    return { type: vscode.FileType.File, ctime: 0, mtime: 0, size: data.length, permissions: vscode.FilePermission.Readonly };
+  }
+  readFile(uri: vscode.Uri): Uint8Array {
+    const data = this.files.get(uri.path);
+    if (!data) throw vscode.FileSystemError.FileNotFound(uri);
+    return data;
+  }
+  readDirectory(): [string, vscode.FileType][] {
+    return [...this.files.keys()].map((p) => [p.slice(1), vscode.FileType.File]);
+  }
+  createDirectory(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+  writeFile(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+  delete(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+  rename(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+}
+
 /** Closing a changed editor would ask whether to save: throw the changes away first. */
 async function discardAndClose(): Promise<void> {
   for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
@@ -130,6 +165,26 @@ describe('designer', () => {
     const s = await state(uri);
     assert.equal(s.version, doc.version);
     assert.equal(s.model?.training.seed, 7);
+  });
+
+  it('shows files from a read-only file system read-only and refuses edits to them', async () => {
+    const text = fs.readFileSync(workspaceFile('and.nnjson').fsPath);
+    const registration = vscode.workspace.registerFileSystemProvider('nnreadonly', new ReadOnlyFs(new Map([['/and.nnjson', text]])), { isReadonly: true });
+    try {
+      const uri = vscode.Uri.from({ scheme: 'nnreadonly', path: '/and.nnjson' });
+      await vscode.commands.executeCommand('vscode.openWith', uri, VIEW_TYPE);
+      await waitFor('the read-only designer', () => designerTab(uri));
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const s = await state(uri);
+      assert.equal(s.readOnly, true);
+      assert.ok(s.model);
+      const outcome = await applyEdit(uri, { kind: 'setLoss', loss: 'mae' }, doc.version);
+      assert.equal(outcome?.applied, false);
+      assert.equal(doc.getText(), text.toString());
+      await closeAllEditors();
+    } finally {
+      registration.dispose();
+    }
   });
 
   it('shows errors for an invalid file and never rewrites it', async () => {

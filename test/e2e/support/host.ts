@@ -60,23 +60,54 @@ export function tabFor(uri: vscode.Uri): vscode.Tab | undefined {
 }
 
 /** The marker test/e2e/run.mjs watches for in the extension host's log. */
-export const SCREENSHOT_MARK = 'NN_E2E_SCREENSHOT ';
+export const BROWSER_MARK = 'NN_E2E_BROWSER ';
+
+/** What the runner driving the browser can do for a test (see test/e2e/support/actions.mjs). */
+export type BrowserRequest =
+  | { action: 'screenshot'; name: string }
+  | { action: 'webviewClick'; selector: string }
+  | { action: 'webviewCount'; selector: string };
+
+export interface BrowserReply {
+  ok: boolean;
+  /** The count for webviewCount, the files for screenshot. */
+  value?: unknown;
+  error?: string;
+}
 
 /**
- * Asks the runner driving the browser to screenshot the workbench and every
- * webview frame as `<name>*.png` under test-output/e2e/, and waits until it has.
- * Outside the code-server runner (desktop VS Code) nobody answers; it then gives up quietly.
+ * Asks the runner that drives Chromium to act on the workbench page, and waits
+ * for its reply, which comes back through a file in the shared temporary folder.
+ * Outside the code-server runner (desktop VS Code) nobody answers, and this
+ * resolves to undefined after `timeoutMs`.
  */
-export async function screenshot(name: string, timeoutMs = 15_000): Promise<boolean> {
-  const ack = path.join(os.tmpdir(), `nn-e2e-shot-${process.pid}-${Date.now()}`);
-  console.log(`${SCREENSHOT_MARK}${JSON.stringify({ name, ack })}`);
+let requests = 0;
+
+export async function browser(request: BrowserRequest, timeoutMs = 20_000): Promise<BrowserReply | undefined> {
+  const reply = path.join(os.tmpdir(), `nn-e2e-reply-${process.pid}-${++requests}.json`);
+  console.log(`${BROWSER_MARK}${JSON.stringify({ ...request, reply })}`);
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (fs.existsSync(ack)) {
-      fs.rmSync(ack, { force: true });
-      return true;
+    if (fs.existsSync(reply)) {
+      const text = fs.readFileSync(reply, 'utf8');
+      if (text.length > 0) {
+        fs.rmSync(reply, { force: true });
+        return JSON.parse(text) as BrowserReply;
+      }
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  return false;
+  return undefined;
+}
+
+/** Whether the browser runner is there to answer (false under desktop VS Code). */
+export function hasBrowser(): boolean {
+  return vscode.env.uiKind === vscode.UIKind.Web;
+}
+
+/** Screenshots the workbench and each webview as test-output/e2e/<name>*.png. */
+export async function screenshot(name: string): Promise<void> {
+  if (!hasBrowser()) return;
+  const reply = await browser({ action: 'screenshot', name });
+  if (!reply?.ok) throw new Error(`screenshot ${name} failed: ${reply?.error ?? 'no reply'}`);
 }
