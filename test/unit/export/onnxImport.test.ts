@@ -76,7 +76,7 @@ describe('ONNX import', () => {
 
   it('names the operator and the node it cannot import', async () => {
     const model = onnx.ModelProto.decode(matMulModel());
-    model.graph!.node[2] = onnx.NodeProto.create({ name: 'act', opType: 'Elu', input: ['h2'], output: ['h3'] });
+    (model.graph as onnx.GraphProto).node[2] = onnx.NodeProto.create({ name: 'act', opType: 'Elu', input: ['h2'], output: ['h3'] });
     const result = await importNetwork('elu.onnx', onnx.ModelProto.encode(model).finish());
     assert.equal(result.ok, false);
     assert.match(result.ok ? '' : result.errors[0], /node "act" \(Elu\) uses the operator Elu/);
