@@ -7,6 +7,7 @@ import { describeModel } from '../../model/describe';
 import { loadModel } from '../../model/parse';
 import type { NnjsonEditorProvider } from '../designerEditor';
 import { fileName } from '../designerSession';
+import { createUntitled } from '../untitled';
 import { targetText, targetUri } from './target';
 
 export function describeText(name: string, text: string): string {
@@ -22,7 +23,7 @@ export async function describeNetwork(provider: NnjsonEditorProvider, arg?: unkn
   const uri = await targetUri(provider, arg);
   if (!uri) return undefined;
   const content = describeText(fileName(uri), await targetText(uri));
-  const doc = await vscode.workspace.openTextDocument({ content, language: 'plaintext' });
+  const doc = await createUntitled(`${fileName(uri).replace(/\.nnjson$/i, '')}-description`, '.txt', content);
   await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
   void vscode.window.showInformationMessage(`Description of ${fileName(uri)} opened.`, 'Copy to Clipboard').then(async (choice) => {
     if (choice) await vscode.env.clipboard.writeText(content);

@@ -7,6 +7,7 @@ import { MAX_UNITS } from '../../model/limits';
 import { serializeModel } from '../../model/serialize';
 import type { TaskName } from '../../model/types';
 import { NnjsonEditorProvider } from '../designerEditor';
+import { createUntitled } from '../untitled';
 import { newNetworkModel, parseSizes, TASKS, type NewNetworkOptions } from '../newNetworkModel';
 
 export interface NewNetworkArgs extends Partial<NewNetworkOptions> {
@@ -62,15 +63,6 @@ async function askDestination(): Promise<vscode.Uri | 'untitled' | undefined> {
   });
 }
 
-function untitledUri(): vscode.Uri {
-  const taken = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri.path ?? '';
-  for (let n = 1; ; n++) {
-    const uri = vscode.Uri.from({ scheme: 'untitled', path: `${folder}/network${n === 1 ? '' : `-${n}`}.nnjson` });
-    if (!taken.has(uri.toString())) return uri;
-  }
-}
-
 export async function newNetwork(args: NewNetworkArgs = {}): Promise<vscode.Uri | undefined> {
   const given = args.inputs !== undefined && args.hidden !== undefined && args.outputs !== undefined && args.task !== undefined;
   const options = given ? (args as NewNetworkOptions) : await askOptions();
@@ -80,12 +72,7 @@ export async function newNetwork(args: NewNetworkArgs = {}): Promise<vscode.Uri 
   if (!destination) return undefined;
   let uri: vscode.Uri;
   if (destination === 'untitled') {
-    uri = untitledUri();
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(uri, new vscode.Position(0, 0), text);
-    await vscode.workspace.applyEdit(edit);
-    uri = doc.uri;
+    uri = (await createUntitled('network', '.nnjson', text)).uri;
   } else {
     uri = destination;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
