@@ -81,7 +81,7 @@ function withType(current: OptimizerSpec, type: OptimizerSpec['type']): Optimize
 export function renderTrainingControls(model: NnModel, send: EditSink): HTMLElement {
   const t = model.training;
   return el('div', { className: 'training-grid' },
-    field('Loss', select<LossName>(LOSSES.map((l) => ({ value: l, label: LOSS_LABELS[l] })), t.loss, (loss) => send({ kind: 'setLoss', loss }), 'Loss')),
+    wide(field('Loss', select<LossName>(LOSSES.map((l) => ({ value: l, label: LOSS_LABELS[l] })), t.loss, (loss) => send({ kind: 'setLoss', loss }), 'Loss'))),
     field('Optimizer', select(OPTIMIZERS, t.optimizer.type, (type) => send({ kind: 'setOptimizer', optimizer: withType(t.optimizer, type) }), 'Optimizer')),
     field('Learning rate', numberField(t.optimizer.learningRate, (v) => send({ kind: 'setOptimizer', optimizer: { ...t.optimizer, learningRate: v } }), {
       ariaLabel: 'Learning rate', min: 0, step: 'any',
@@ -90,4 +90,9 @@ export function renderTrainingControls(model: NnModel, send: EditSink): HTMLElem
     field('Epochs', numberField(t.epochs, (v) => send({ kind: 'setTraining', field: 'epochs', value: v }), { ariaLabel: 'Epochs', min: 1, integer: true })),
     field('Seed', numberField(t.seed, (v) => send({ kind: 'setTraining', field: 'seed', value: v }), { ariaLabel: 'Seed', min: 0, integer: true })),
   );
+}
+
+function wide(label: HTMLLabelElement): HTMLLabelElement {
+  label.classList.add('wide');
+  return label;
 }

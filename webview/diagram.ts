@@ -7,7 +7,7 @@ import { denseViews, ACTIVATION_LABELS, type DenseView } from './viewmodel/netwo
 import { divergingScale, layerDomains, layerMaxAbs, type DivergingScale, type Normalisation } from './viewmodel/scales';
 import type { Focus } from './viewmodel/focus';
 import { formatValue } from './viewmodel/equation';
-import { CANVAS_THRESHOLD, clearSvgLinks, collectLinks, drawCanvasLinks, drawSvgLinks, type LinkDatum } from './diagramLinks';
+import { batchLinks, CANVAS_THRESHOLD, clearSvgLinks, collectLinks, drawCanvasLinks, drawSvgLinks, type LinkBatch, type LinkDatum } from './diagramLinks';
 import { drawColumns, layerTitle } from './diagramNodes';
 import { RovingFocus } from './diagramKeyboard';
 import { Tooltip } from './tooltip';
@@ -52,6 +52,7 @@ export class Diagram {
   private layout: Layout | undefined;
   private scales: DivergingScale[] = [];
   private links: LinkDatum[] = [];
+  private batches: LinkBatch[] = [];
   private canvasMode = false;
   private focus: Focus | undefined;
   private framePending = false;
@@ -144,7 +145,7 @@ export class Diagram {
     if (!this.layout) return;
     const { width, height } = this.root.getBoundingClientRect();
     if (width === 0 || height === 0) return;
-    const k = Math.min(2, Math.max(0.05, Math.min(width / this.layout.width, (height - 70) / this.layout.height)));
+    const k = Math.min(1.4, Math.max(0.05, Math.min(width / this.layout.width, (height - 70) / this.layout.height)));
     const t = zoomIdentity.translate((width - this.layout.width * k) / 2, Math.max(0, (height - 70 - this.layout.height * k) / 2)).scale(k);
     if (animate && !window.matchMedia('(prefers-reduced-motion: reduce)').matches) {
       this.svg.transition().duration(250).call(this.zoomBehavior.transform, t);
@@ -174,8 +175,10 @@ export class Diagram {
   private drawLinks(): void {
     if (this.canvasMode) {
       clearSvgLinks(this.linkGroup, this.hoverGroup);
+      this.batches = batchLinks(this.links, this.scales, this.focus);
       this.resizeCanvas();
     } else {
+      this.batches = [];
       this.canvas.getContext('2d')?.clearRect(0, 0, this.canvas.width, this.canvas.height);
       drawSvgLinks(this.linkGroup, this.hoverGroup, this.links, this.scales, this.focus, {
         hover: (event, d) => (d ? this.tooltip.show(event, this.linkTooltip(d)) : this.tooltip.hide()),
@@ -189,7 +192,7 @@ export class Diagram {
     const ratio = window.devicePixelRatio || 1;
     this.canvas.width = Math.max(1, Math.round(width * ratio));
     this.canvas.height = Math.max(1, Math.round(height * ratio));
-    if (this.canvasMode) drawCanvasLinks(this.canvas, this.links, this.scales, this.focus, this.transform);
+    if (this.canvasMode) drawCanvasLinks(this.canvas, this.batches, this.transform);
   }
 
   private scheduleCanvas(): void {
@@ -197,7 +200,7 @@ export class Diagram {
     this.framePending = true;
     requestAnimationFrame(() => {
       this.framePending = false;
-      drawCanvasLinks(this.canvas, this.links, this.scales, this.focus, this.transform);
+      drawCanvasLinks(this.canvas, this.batches, this.transform);
     });
   }
 

@@ -92,39 +92,60 @@ export function clearSvgLinks(...groups: Selection<SVGGElement, unknown, null, u
 
 const BUCKETS = 8;
 
-/** Strokes every link on the canvas with the zoom transform applied. */
-export function drawCanvasLinks(
-  canvas: HTMLCanvasElement,
-  links: readonly LinkDatum[],
-  scales: readonly DivergingScale[],
-  focus: Focus | undefined,
-  transform: { k: number; x: number; y: number },
-): void {
+/** Links of one colour, width and opacity, as x1,y1,x2,y2 quadruples: one canvas stroke each. */
+export interface LinkBatch {
+  colour: string;
+  alpha: number;
+  width: number;
+  coords: Float32Array;
+}
+
+/** Grouped once per render, so a zoom frame only strokes. */
+export function batchLinks(links: readonly LinkDatum[], scales: readonly DivergingScale[], focus: Focus | undefined): LinkBatch[] {
+  const groups = new Map<number, LinkDatum[]>();
+  for (const d of links) {
+    const lit = linkInFocus(focus, d.column, d.j, d.i) ? 1 : 0;
+    const key = ((d.column * 2 + (d.value < 0 ? 0 : 1)) * BUCKETS + bucketOf(scales[d.column]!, d.value, BUCKETS)) * 2 + lit;
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(d);
+  }
+  const batches: LinkBatch[] = [];
+  for (const [key, group] of groups) {
+    const lit = key % 2;
+    const bucket = Math.floor(key / 2) % BUCKETS;
+    const sign = Math.floor(key / 2 / BUCKETS) % 2;
+    const scale = scales[group[0]!.column]!;
+    const representative = ((bucket + 0.5) / BUCKETS) * scale.maxAbs * (sign === 0 ? -1 : 1);
+    const coords = new Float32Array(group.length * 4);
+    group.forEach((d, n) => coords.set([d.x1, d.y1, d.x2, d.y2], n * 4));
+    batches.push({
+      colour: scale.colour(representative),
+      alpha: scale.opacity(representative) * (lit ? 0.55 : 0.05),
+      width: Math.max(0.4, scale.width(representative) * 0.35),
+      coords,
+    });
+  }
+  return batches;
+}
+
+/** Strokes every batch with the zoom transform applied. */
+export function drawCanvasLinks(canvas: HTMLCanvasElement, batches: readonly LinkBatch[], transform: { k: number; x: number; y: number }): void {
   const ratio = window.devicePixelRatio || 1;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   ctx.setTransform(ratio * transform.k, 0, 0, ratio * transform.k, ratio * transform.x, ratio * transform.y);
-  // Batch links by (layer, sign, magnitude bucket, focus) so each batch is one stroke.
-  const batches = new Map<string, LinkDatum[]>();
-  for (const d of links) {
-    const key = `${d.column}|${d.value < 0 ? 0 : 1}|${bucketOf(scales[d.column]!, d.value, BUCKETS)}|${linkInFocus(focus, d.column, d.j, d.i) ? 1 : 0}`;
-    let batch = batches.get(key);
-    if (!batch) batches.set(key, (batch = []));
-    batch.push(d);
-  }
-  for (const [key, batch] of batches) {
-    const [column, sign, bucket, lit] = key.split('|').map(Number) as [number, number, number, number];
-    const scale = scales[column]!;
-    const representative = ((bucket + 0.5) / BUCKETS) * scale.maxAbs * (sign === 0 ? -1 : 1);
-    ctx.strokeStyle = scale.colour(representative);
-    ctx.globalAlpha = scale.opacity(representative) * (lit ? 0.7 : 0.06);
-    ctx.lineWidth = Math.max(0.4, scale.width(representative) * 0.35);
+  for (const batch of batches) {
+    ctx.strokeStyle = batch.colour;
+    ctx.globalAlpha = batch.alpha;
+    ctx.lineWidth = batch.width;
     ctx.beginPath();
-    for (const d of batch) {
-      ctx.moveTo(d.x1, d.y1);
-      ctx.lineTo(d.x2, d.y2);
+    const c = batch.coords;
+    for (let n = 0; n < c.length; n += 4) {
+      ctx.moveTo(c[n]!, c[n + 1]!);
+      ctx.lineTo(c[n + 2]!, c[n + 3]!);
     }
     ctx.stroke();
   }

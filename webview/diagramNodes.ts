@@ -73,14 +73,15 @@ export function drawColumns(root: Selection<SVGGElement, unknown, null, undefine
     .attr('data-column', (c) => c.column)
     .attr('aria-label', (c) => layerAriaLabel(views, c.column, model.inputs))
     .on('click', (_event: MouseEvent, c) => handlers.clickHeader(c.column));
-  const headerTop = (c: ColumnLayout): number => c.top - 58;
+  const top = Math.min(...layout.columns.map((c) => c.top));
+  const headerTop = (): number => top - 62;
   header.select('rect.header-bg')
-    .attr('x', (c) => c.x - 70).attr('y', headerTop).attr('width', 140).attr('height', 46).attr('rx', 4);
+    .attr('x', (c) => c.x - 70).attr('y', headerTop()).attr('width', 140).attr('height', 46).attr('rx', 4);
   header.select('text.layer-title')
-    .attr('x', (c) => c.x).attr('y', (c) => headerTop(c) + 18)
+    .attr('x', (c) => c.x).attr('y', headerTop() + 18)
     .text((c) => layerTitle(model, views, c.column));
   header.select('text.layer-sub')
-    .attr('x', (c) => c.x - (c.column === 0 ? 0 : 10)).attr('y', (c) => headerTop(c) + 36)
+    .attr('x', (c) => c.x - (c.column === 0 ? 0 : 10)).attr('y', headerTop() + 36)
     .attr('text-anchor', 'middle')
     .text((c) => c.column === 0
       ? `${c.size} ${c.size === 1 ? 'feature' : 'features'}`
@@ -91,7 +92,7 @@ export function drawColumns(root: Selection<SVGGElement, unknown, null, undefine
       const points = glyphPoints(views[c.column - 1]!.activation, 18, 12).map(([x, y]): [number, number] => [x, y]);
       return glyphLine(points);
     })
-    .attr('transform', (c) => `translate(${c.x + 42},${headerTop(c) + 26})`);
+    .attr('transform', (c) => `translate(${c.x + 42},${headerTop() + 26})`);
 
   columns.select<SVGTextElement>('text.more')
     .attr('x', (c) => c.x).attr('y', (c) => c.moreY ?? 0)

@@ -43,7 +43,8 @@ export interface Layout {
 export const COLUMN_GAP = 190;
 export const MARGIN = { left: 70, right: 90, top: 84, bottom: 40 };
 const MAX_PITCH = 52;
-const MIN_PITCH = 7;
+/** Expanded columns of hundreds of neurons shrink to this; zoom brings them back. */
+const MIN_PITCH = 1.5;
 const TARGET_HEIGHT = 480;
 
 export function computeLayout(sizes: readonly number[], options: LayoutOptions): Layout {
@@ -54,7 +55,7 @@ export function computeLayout(sizes: readonly number[], options: LayoutOptions):
   const rows = visible.map((v, column) => v + (v < sizes[column]! ? 1 : 0));
   const tallest = Math.max(1, ...rows);
   const pitch = Math.min(MAX_PITCH, Math.max(MIN_PITCH, TARGET_HEIGHT / tallest));
-  const radius = Math.min(13, Math.max(2.5, pitch * 0.3));
+  const radius = Math.min(13, Math.max(pitch * 0.3, Math.min(2.5, pitch * 0.45)));
   const contentHeight = tallest * pitch;
 
   const columns = sizes.map((size, column): ColumnLayout => {
