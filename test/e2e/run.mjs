@@ -85,11 +85,13 @@ async function runCodeServer(session, workspace) {
   ensureHostInstalled();
   const port = await freePort();
   const server = await startCodeServer({ port, session, quiet: true });
+  running.server = server;
   const shots = outputDir('e2e');
   let browser;
   let counts;
   try {
     browser = await launchBrowser();
+    running.browser = browser;
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     let finish;
     const exited = new Promise((resolve) => { finish = resolve; });
@@ -151,7 +153,23 @@ async function runCodeServer(session, workspace) {
   }
 }
 
+// A reader that goes away (`| head`) must not crash the run before it cleans up.
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
+
 const session = makeSession('nn-e2e-');
+/** What a Ctrl-C or CI timeout must stop: code-server runs in its own process group and would outlive us. */
+const running = { server: undefined, browser: undefined };
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.once(signal, async () => {
+    console.error(`\n${signal}: stopping code-server and the browser`);
+    await running.browser?.close().catch(() => undefined);
+    await running.server?.stop().catch(() => undefined);
+    session.remove();
+    writeCounts({ passed: 0, failed: 1 });
+    process.exit(1);
+  });
+}
 let exitCode = 1;
 try {
   await compileSuite();
