@@ -68,7 +68,7 @@ export class Diagram {
     this.root.append(this.canvas);
     parent.append(this.root);
 
-    this.svg = select(this.root).append('svg').attr('class', 'diagram-svg').attr('role', 'group').attr('aria-label', 'Network diagram');
+    this.svg = select(this.root).append('svg').attr('class', 'diagram-svg').attr('tabindex', -1).attr('role', 'group').attr('aria-label', 'Network diagram');
     this.viewport = this.svg.append('g').attr('class', 'viewport');
     this.linkGroup = this.viewport.append('g').attr('class', 'links');
     this.hoverGroup = this.viewport.append('g').attr('class', 'link-hovers');
