@@ -76,6 +76,9 @@ class Adam implements Optimizer {
 
 /** Defaults: momentum 0.9; Adam β1 0.9, β2 0.999, ε 1e-8. */
 export function makeOptimizer(spec: OptimizerSpec): Optimizer {
+  if (!Number.isFinite(spec.learningRate) || spec.learningRate <= 0) {
+    throw new RangeError(`learning rate must be a positive number, got ${spec.learningRate}`);
+  }
   switch (spec.type) {
     case 'sgd':
       return new Sgd();

@@ -25,6 +25,8 @@ export interface TrainerOptions {
   testData?: Dataset;
   /** Decides whether accuracy is reported; see reportsAccuracy. */
   task?: TaskName;
+  /** Epochs already trained, when resuming: the schedule and report numbering continue from here. Default 0. */
+  initialEpoch?: number;
 }
 
 export interface LayerGradients {
@@ -49,6 +51,8 @@ export interface EpochReport {
   /** The rate used during this epoch. */
   learningRate: number;
   gradients: LayerGradients[];
+  /** Set when the loss or any parameter is NaN or infinite after the epoch; further training cannot recover. */
+  diverged?: true;
 }
 
 export interface BatchReport {
@@ -97,6 +101,11 @@ export class Trainer {
     if (!Number.isInteger(options.batchSize) || options.batchSize < 1) {
       throw new RangeError(`batch size must be a positive integer, got ${options.batchSize}`);
     }
+    const initialEpoch = options.initialEpoch ?? 0;
+    if (!Number.isInteger(initialEpoch) || initialEpoch < 0) {
+      throw new RangeError(`initial epoch must be a non-negative integer, got ${initialEpoch}`);
+    }
+    this.epochsDone = initialEpoch;
     this.loss = makeLoss(options.loss);
     this.optimizer = makeOptimizer(options.optimizer);
     const test = options.testData;
@@ -183,6 +192,14 @@ export class Trainer {
     return value;
   }
 
+  private parametersFinite(): boolean {
+    for (const d of this.network.denseLayers()) {
+      for (const w of d.weights) if (!Number.isFinite(w)) return false;
+      for (const b of d.bias) if (!Number.isFinite(b)) return false;
+    }
+    return true;
+  }
+
   private learningRate(): number {
     return learningRateAt(this.options.optimizer.learningRate, this.options.schedule, this.epochsDone);
   }
@@ -211,6 +228,7 @@ export class Trainer {
       })),
     };
     if (this.withAccuracy) report.accuracy = this.correct / this.data.count;
+    if (!Number.isFinite(report.loss) || !this.parametersFinite()) report.diverged = true;
     const test = this.options.testData;
     if (test !== undefined && test.count > 0) {
       const result = evaluate(this.network, test, this.loss, this.options.task);

@@ -147,6 +147,26 @@ describe('engine: training', () => {
     const reports = runAll(tanhNet(3, 1), data, { loss: 'mse', optimizer: { type: 'sgd', learningRate: 0.8 }, schedule: { type: 'step', stepSize: 2, gamma: 0.5 }, batchSize: 4, shuffle: false, rng: createRng(1) }, 5);
     assert.deepEqual(reports.map((r) => r.learningRate), [0.8, 0.8, 0.4, 0.4, 0.2]);
     assert.deepEqual(reports.map((r) => r.epoch), [1, 2, 3, 4, 5]);
+    const resumed = runAll(tanhNet(3, 1), data, { loss: 'mse', optimizer: { type: 'sgd', learningRate: 0.8 }, schedule: { type: 'exponential', gamma: 0.5 }, batchSize: 4, shuffle: false, rng: createRng(1), initialEpoch: 2 }, 2);
+    assert.deepEqual(resumed.map((r) => [r.epoch, r.learningRate]), [[3, 0.2], [4, 0.1]]);
+  });
+
+  it('flags a run whose loss or weights stop being finite', () => {
+    const rows = [[1e3, -2e3], [3e3, 1e3]];
+    const data = datasetFromRows(rows, [[1e4], [-1e4]]);
+    const net = new Network(2, [new Dense(2, 2), new Dense(2, 1)]);
+    net.denseLayers().forEach((d) => d.initialize('normal', createRng(3)));
+    const reports = runAll(net, data, { loss: 'mse', optimizer: { type: 'sgd', learningRate: 10 }, batchSize: 2, shuffle: false, rng: createRng(3) }, 20);
+    assert.equal(reports[0].diverged, undefined);
+    assert.equal(reports[reports.length - 1].diverged, true);
+    assert.ok(!Number.isFinite(reports[reports.length - 1].loss) || net.denseLayers().some((d) => d.weights.some((w) => !Number.isFinite(w))));
+  });
+
+  it('refuses a learning rate that is not a positive number', () => {
+    const data = datasetFromRows(corners, [[0], [0], [0], [1]]);
+    for (const learningRate of [0, -1, NaN]) {
+      assert.throws(() => new Trainer(tanhNet(3, 1), data, { loss: 'mse', optimizer: { type: 'sgd', learningRate }, batchSize: 1, shuffle: false, rng: createRng(1) }), /learning rate/);
+    }
   });
 
   it('reports test loss and accuracy when test data is given', () => {
