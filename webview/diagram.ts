@@ -56,6 +56,8 @@ export class Diagram {
   private canvasMode = false;
   private focus: Focus | undefined;
   private framePending = false;
+  /** Column count and expanded columns of the last render; the view refits when they change. */
+  private fitKey: string | undefined;
   /** Milliseconds the last full render took, for the large-network check. */
   lastRenderMs = 0;
 
@@ -136,7 +138,9 @@ export class Diagram {
       ? `Weight, ${layerTitle(model, this.views, legendColumn)} (own range)`
       : 'Weight, all layers';
     renderLegend(this.legend, legendScale, caption, input.normalisation, (mode) => this.callbacks.setNormalisation(mode));
-    if (firstRender && this.transform === zoomIdentity) this.fit(false);
+    const fitKey = `${sizes.length}|${[...input.expanded].sort((a, b) => a - b).join(',')}`;
+    if (firstRender ? this.transform === zoomIdentity : fitKey !== this.fitKey) this.fit(false);
+    this.fitKey = fitKey;
     this.lastRenderMs = performance.now() - started;
   }
 

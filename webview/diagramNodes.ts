@@ -97,10 +97,16 @@ export function drawColumns(root: Selection<SVGGElement, unknown, null, undefine
   columns.select<SVGTextElement>('text.more')
     .attr('x', (c) => c.x).attr('y', (c) => c.moreY ?? 0)
     .attr('display', (c) => (c.hidden > 0 ? null : 'none'))
-    .attr('role', 'button').attr('tabindex', -1)
+    .attr('role', 'button').attr('tabindex', (c) => (c.hidden > 0 ? 0 : -1))
     .attr('aria-label', (c) => `${c.hidden} more neurons hidden; show all`)
     .text((c) => `+${c.hidden} more`)
-    .on('click', (_event: MouseEvent, c) => handlers.expand(c.column));
+    .on('click', (_event: MouseEvent, c) => handlers.expand(c.column))
+    .on('keydown', (event: KeyboardEvent, c) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      event.stopPropagation();
+      handlers.expand(c.column);
+    });
 
   const radius = layout.radius;
   const neurons = columns.select<SVGGElement>('g.neurons')

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { DenseLayer } from '../../src/model/types';
 import type { DesignerEdit, DocumentState } from '../../src/protocol/webview';
-import { launchChromium, openHarness, screenshot, sentMessages, type Harness, type ThemeName } from './support/harness';
+import { deliver, launchChromium, openHarness, screenshot, sentMessages, type Harness, type ThemeName } from './support/harness';
 import { andState, mlpState } from './designerStates';
 
 function denseOf(state: DocumentState): DenseLayer[] {
@@ -188,6 +188,19 @@ describe('designer webview', () => {
       document.body.classList.add('vscode-theme-changed');`);
     await page.waitForFunction(`[...document.querySelectorAll('path.link')].some((e, k) => e.getAttribute('stroke') !== ${JSON.stringify(before)}[k])`);
     assert.notDeepEqual(await strokes(), before);
+  });
+
+  it('answers an export request with standalone SVG markup and a PNG data URL', async () => {
+    page = await openHarness(harness, { state: andState() });
+    await deliver(page, { type: 'requestExport', format: 'svg' });
+    await deliver(page, { type: 'requestExport', format: 'png' });
+    await page.waitForFunction('window.__sent.filter((m) => m.type === "exportDiagram").length === 2');
+    const exported = (await sentMessages(page)).flatMap((m) => (m.type === 'exportDiagram' ? [m] : []));
+    const svg = exported.find((m) => m.format === 'svg')!.data;
+    assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    assert.equal((svg.match(/class="link( dimmed)?"/g) ?? []).length, 9);
+    assert.ok(!svg.includes('var(--'), 'colours are inlined, not theme variables');
+    assert.match(exported.find((m) => m.format === 'png')!.data, /^data:image\/png;base64,/);
   });
 
   for (const theme of ['light', 'dark', 'high-contrast'] as ThemeName[]) {
