@@ -95,7 +95,7 @@ export class Diagram {
       visible: () => this.layout?.columns.map((c) => c.visible) ?? [],
       activate: (cursor) => {
         if (cursor.neuron === undefined) this.callbacks.selectLayer(cursor.column > 0 ? cursor.column - 1 : undefined);
-        else this.activateNeuron({ column: cursor.column, neuron: cursor.neuron }, this.centreOf(cursor.column, cursor.neuron));
+        else this.activateNeuron({ column: cursor.column, neuron: cursor.neuron }, this.centreOf(cursor.column, cursor.neuron), true);
       },
       escape: () => this.setFocus(undefined),
     });
@@ -126,7 +126,7 @@ export class Diagram {
       selectedColumn: input.selectedDense === undefined ? undefined : input.selectedDense + 1,
     }, {
       hoverNeuron: (event, node) => (node ? this.tooltip.show(event, this.neuronTooltip(node)) : this.tooltip.hide()),
-      clickNeuron: (event, node) => this.activateNeuron(node, { x: event.clientX, y: event.clientY }),
+      clickNeuron: (event, node) => this.activateNeuron(node, { x: event.clientX, y: event.clientY }, false),
       clickBias: (event, node) => this.callbacks.editBias(node.column - 1, node.neuron, { x: event.clientX, y: event.clientY }),
       clickHeader: (column) => this.callbacks.selectLayer(column > 0 ? column - 1 : undefined),
       expand: (column) => this.callbacks.expand(column),
@@ -208,12 +208,13 @@ export class Diagram {
     });
   }
 
-  private activateNeuron(node: { column: number; neuron: number }, at: { x: number; y: number }): void {
+  /** Click toggles focus mode on a neuron; Enter also opens its bias editor. */
+  private activateNeuron(node: { column: number; neuron: number }, at: { x: number; y: number }, edit: boolean): void {
     const same = this.focus?.column === node.column && this.focus.neuron === node.neuron;
-    this.setFocus(same ? undefined : node);
+    this.setFocus(same && !edit ? undefined : node);
     if (node.column > 0) {
       this.callbacks.selectLayer(node.column - 1);
-      if (!same && !this.input?.readOnly) this.callbacks.editBias(node.column - 1, node.neuron, at);
+      if (edit && !this.input?.readOnly) this.callbacks.editBias(node.column - 1, node.neuron, at);
     }
   }
 

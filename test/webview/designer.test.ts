@@ -72,6 +72,22 @@ describe('designer webview', () => {
     assert.equal(await page.locator('.inspector .equation').textContent(), 'y(1×1) = tanh(W(1×3)·x(3×1) + b(1×1))');
   });
 
+  it('highlights one neuron\'s links in focus mode, Enter edits its bias and Escape leaves', async () => {
+    const state = andState();
+    page = await openHarness(harness, { state });
+    await page.locator('g.neuron[data-column="1"][data-neuron="1"]').click();
+    // Hidden neuron 2 of 3: two links in from the inputs, one out to the output.
+    assert.equal(await page.locator('path.link:not(.dimmed)').count(), 2 + 1);
+    assert.equal(await page.locator('g.neuron.focused').getAttribute('aria-label'), await page.locator('g.neuron[data-column="1"][data-neuron="1"]').getAttribute('aria-label'));
+    await page.locator('g.neuron[data-column="1"][data-neuron="1"]').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.value-editor input').fill('0.5');
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await edits(page)).map((s) => s.edit), [{ kind: 'setBias', dense: 0, neuron: 1, value: 0.5 }]);
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('path.link.dimmed').count(), 0);
+  });
+
   it('posts typed edits from the controls and applies none of them locally', async () => {
     const state = andState();
     page = await openHarness(harness, { state });
@@ -166,7 +182,7 @@ describe('designer webview', () => {
     assert.deepEqual((await edits(page)).map((s) => s.edit), [{ kind: 'collapseLinear', from: 0, to: 2 }]);
   });
 
-  it('keeps UI state across reloads and toggles the convention and normalisation', async () => {
+  it('toggles the convention and the normalisation, and keeps both in the webview state', async () => {
     page = await openHarness(harness, { state: andState() });
     await page.locator('g.layer-header[data-column="1"]').click();
     await page.getByLabel(/Row convention/).check();
