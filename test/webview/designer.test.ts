@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { DenseLayer } from '../../src/model/types';
 import type { DesignerEdit, DocumentState } from '../../src/protocol/webview';
-import { deliver, launchChromium, openHarness, screenshot, sentMessages, type Harness, type ThemeName } from './support/harness';
+import { deliver, launchChromium, openHarness, screenshot, sentMessages, waitForSent, type Harness, type ThemeName } from './support/harness';
 import { andState, mlpState } from './designerStates';
 
 function denseOf(state: DocumentState): DenseLayer[] {
@@ -217,6 +217,32 @@ describe('designer webview', () => {
     assert.equal((svg.match(/class="link( dimmed)?"/g) ?? []).length, 9);
     assert.ok(!svg.includes('var(--'), 'colours are inlined, not theme variables');
     assert.match(exported.find((m) => m.format === 'png')!.data, /^data:image\/png;base64,/);
+  });
+
+  it('works under the host\'s content security policy, which allows no inline styles', async () => {
+    // The same directives as src/host/html.ts, with 'self' standing for the webview's resource origin;
+    // scripts are let through (the harness stub is inline and the test driver evaluates strings): styles are the point.
+    const csp = "default-src 'none'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self'; font-src 'self'; img-src 'self' data:";
+    page = await harness.browser.newPage({ viewport: { width: 1200, height: 800 } });
+    await page.route(/\/\?theme=/, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text())
+        .replace(/<style>[\s\S]*?<\/style>/, '')
+        .replace('<head>', `<head><meta http-equiv="Content-Security-Policy" content="${csp}">`);
+      await route.fulfill({ response, body: html });
+    });
+    await page.addInitScript(`window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));`);
+    await page.goto(`${harness.server.url}/?theme=dark`);
+    await waitForSent(page, 'ready');
+    await deliver(page, { type: 'state', state: andState() });
+    await page.locator('g.layer-header[data-column="1"]').click();
+    await page.locator('path.link-hover').first().hover({ force: true });
+    await deliver(page, { type: 'requestExport', format: 'png' });
+    await waitForSent(page, 'exportDiagram');
+    assert.ok(await page.locator('g.neuron').first().isVisible());
+    assert.equal(await page.locator('.tooltip').isVisible(), true, 'the tooltip is placed through the CSSOM');
+    assert.deepEqual(await page.evaluate('window.__violations'), []);
   });
 
   for (const theme of ['light', 'dark', 'high-contrast'] as ThemeName[]) {
