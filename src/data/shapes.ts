@@ -1,8 +1,8 @@
 // Whether a data set fits a network, with a message a user can act on.
 import type { SampleSet } from './types';
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
 }
 
 function listed(names: string[]): string {
@@ -18,7 +18,7 @@ export function checkShapes(set: SampleSet, inputSize: number, outputSize: numbe
   }
   if (set.targetSize !== outputSize) {
     const what = set.task === 'multiclass' && set.classes
-      ? `${plural(set.classes.length, 'class')} (${listed(set.classes)}), one output each,`
+      ? `${plural(set.classes.length, 'class', 'classes')} (${listed(set.classes)}), one output each,`
       : `${plural(set.targetSize, 'target column')} (${listed(set.targetNames)})`;
     problems.push(`the data has ${what} but the network has ${plural(outputSize, 'output')}`);
   }
