@@ -27,9 +27,9 @@ function fromRecords(records: unknown[], mapping: ColumnMapping): SampleSet {
   return encoder.finish();
 }
 
-function readMatrix(value: unknown, name: 'inputs' | 'targets', width: number | undefined, names: string[]): Float64Array {
+function readMatrix(value: unknown, name: 'inputs' | 'targets', width: number, names: string[]): Float64Array {
   if (!Array.isArray(value)) throw new DataError(`"${name}" must be an array of rows`);
-  const out = new Float64Array(value.length * (width ?? 0));
+  const out = new Float64Array(value.length * width);
   value.forEach((row: unknown, i) => {
     if (!Array.isArray(row) || row.length !== width) {
       throw new DataError(`${name} row ${i + 1} must be an array of ${width} numbers`, { row: i + 1 });

@@ -25,6 +25,9 @@ export const IRIS_CLASSES = ['setosa', 'versicolor', 'virginica'];
 export const MNIST_CLASSES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 export const MNIST_TOTAL = 10000;
 
+// Declared here rather than taken from @types/node, so this file also typechecks for the browser.
+declare const require: ((name: string) => unknown) | undefined;
+
 function nodeRequire(id: string): unknown {
   // Taken as a value, not called directly, so bundlers do not inline the package.
   const load: ((name: string) => unknown) | undefined = typeof require === 'function' ? require : undefined;

@@ -67,6 +67,14 @@ describe('data: CSV and JSON files', () => {
     assert.equal(set.task, 'binary');
   });
 
+  it('reads a byte-order mark as nothing, and JSON records with class labels', () => {
+    assert.deepEqual(Array.from(parseCsv('\uFEFFa,y\n1,2\n', { inputs: ['a'], targets: ['y'] }).inputs), [1]);
+    const text = JSON.stringify([{ x: 1, kind: 'b' }, { x: 2, kind: 'a' }, { x: 3, kind: 'c' }, { x: 4, kind: 'a' }]);
+    const set = parseJsonData(text, { inputs: ['x'], targets: ['kind'], categorical: { column: 'kind' } });
+    assert.deepEqual(set.classes, ['b', 'a', 'c']);
+    assert.deepEqual(Array.from(set.targets), [1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 1, 0]);
+  });
+
   it('previews the header, the first rows and the numeric columns', () => {
     const preview = previewCsv(read('good/flowers.csv'), 2);
     assert.deepEqual(preview.columns, ['sepal_length', 'sepal_width', 'petal_length', 'petal_width', 'species']);
