@@ -219,6 +219,9 @@ describe('designer', () => {
       const written = await vscode.commands.executeCommand<vscode.Uri>('nnDesigner.exportDiagram', uri, { format: 'svg', destination });
       assert.equal(written?.toString(), destination.toString(), name);
       assert.match(fs.readFileSync(destination.fsPath, 'utf8'), /<svg[\s>]/);
+      const png = vscode.Uri.file(path.join(tmp, name.replace('.nnjson', '.png')));
+      assert.equal((await vscode.commands.executeCommand<vscode.Uri>('nnDesigner.exportDiagram', uri, { format: 'png', destination: png }))?.toString(), png.toString());
+      assert.deepEqual([...fs.readFileSync(png.fsPath).subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
       await vscode.commands.executeCommand('notifications.clearAll');
       await discardAndClose();
     }
