@@ -1,0 +1,114 @@
+// Property: whatever is done to a valid file, loading never throws and ends
+// either in a model that survives a serialize/load round trip, or in errors
+// that point inside the text. Ajv on the raw JSON is the oracle for
+// schema-level acceptance.
+
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import fc from 'fast-check';
+import { loadModel } from '../../../src/model/parse';
+import { serializeModel } from '../../../src/model/serialize';
+
+const ROOT = join(__dirname, '../../..');
+const VALID = join(ROOT, 'test/fixtures/model/valid');
+const BASES = readdirSync(VALID).map((f) => readFileSync(join(VALID, f), 'utf8'));
+const schema = JSON.parse(readFileSync(join(ROOT, 'media/nnjson.schema.json'), 'utf8')) as object;
+const oracle = new Ajv({ allErrors: true, strict: false }).compile(schema);
+
+type Mutation = (text: string) => string;
+
+const TOKENS = ['{', '}', '[', ']', ',', ':', '"', 'null', 'true', '-1', '0', '2.5', '1e999', '-0', '"x"', '\n', '\r', '//', '/*', '\\', 'NaN', '\u0000', '\u{1F600}', '"__proto__": 1,', '"units": 0,', '"type": "dense",', '[[1, 2]]'];
+
+/** Gives a mutation a readable name, so a counterexample says what was done. */
+const named = (label: string, fn: Mutation): Mutation => Object.assign(fn, { toString: () => label });
+
+const position = (text: string, at: number): number => (text.length === 0 ? 0 : at % (text.length + 1));
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 40 })).map(([at, n]) =>
+    named(`delete ${n} characters at ${at}`, (t) => {
+      const from = position(t, at);
+      return t.slice(0, from) + t.slice(from + n);
+    }),
+  ),
+  fc.tuple(fc.nat(), fc.constantFrom(...TOKENS)).map(([at, token]) =>
+    named(`insert ${JSON.stringify(token)} at ${at}`, (t) => {
+      const p = position(t, at);
+      return t.slice(0, p) + token + t.slice(p);
+    }),
+  ),
+  fc.tuple(fc.nat(), fc.oneof(fc.integer({ min: -3, max: 200_000 }).map(String), fc.double().map((d) => (Number.isFinite(d) ? String(d) : '1e400')))).map(
+    ([k, replacement]) =>
+      named(`replace number #${k} with ${replacement}`, (t) => {
+        const numbers = [...t.matchAll(/-?\d+(\.\d+)?([eE][+-]?\d+)?/g)];
+        if (numbers.length === 0) return t;
+        const m = numbers[k % numbers.length];
+        return t.slice(0, m.index) + replacement + t.slice(m.index + m[0].length);
+      }),
+  ),
+  // Swapping two lines swaps values between fields, and layers between places.
+  fc.tuple(fc.nat(), fc.nat()).map(([a, b]) =>
+    named(`swap lines ${a} and ${b}`, (t) => {
+      const lines = t.split('\n');
+      const i = a % lines.length;
+      const j = b % lines.length;
+      [lines[i], lines[j]] = [lines[j], lines[i]];
+      return lines.join('\n');
+    }),
+  ),
+  fc.nat().map((at) => named(`truncate at ${at}`, (t) => t.slice(0, position(t, at)))),
+);
+
+function lineCount(text: string): number {
+  return text.split(/\r\n|\r|\n/).length;
+}
+
+describe('model: fuzzed files', () => {
+  it('never throws, and either round-trips or reports located errors', () => {
+    let accepted = 0;
+    let rejected = 0;
+    fc.assert(
+      fc.property(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 3 }), (which, mutations) => {
+        const text = mutations.reduce((t, m) => m(t), BASES[which % BASES.length]);
+        const result = loadModel(text);
+        if (result.ok) {
+          const again = loadModel(serializeModel(result.model));
+          assert.ok(again.ok, 'a serialized model must load');
+          assert.deepStrictEqual(again.model, result.model);
+          assert.equal(oracle(JSON.parse(text)), true, 'the schema must accept what the loader accepts');
+          accepted++;
+          return;
+        }
+        assert.ok(result.errors.length >= 1);
+        for (const e of result.errors) {
+          assert.ok(e.line >= 1 && e.column >= 1, e.message);
+          assert.ok(e.line <= lineCount(text), e.message);
+          assert.ok(e.offset >= 0 && e.offset + e.length <= text.length, e.message);
+          assert.ok(e.message.endsWith(`(line ${e.line}, column ${e.column})`), e.message);
+        }
+        rejected++;
+      }),
+      { seed: 20261203, numRuns: 1000 },
+    );
+    // Both outcomes must actually occur, or the property says nothing.
+    assert.ok(accepted >= 50 && rejected >= 50, `${accepted} accepted, ${rejected} rejected`);
+  });
+
+  it('rejects every document the schema rejects', () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 2 }), (which, mutations) => {
+        const text = mutations.reduce((t, m) => m(t), BASES[which % BASES.length]);
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          return;
+        }
+        if (!oracle(parsed)) assert.equal(loadModel(text).ok, false);
+      }),
+      { seed: 7, numRuns: 1000 },
+    );
+  });
+});
