@@ -4,7 +4,7 @@
 
 import type { Node } from 'jsonc-parser';
 import type { Issue } from './issue';
-import { MAX_ERRORS } from './limits';
+import { MAX_ERRORS, MAX_TEXT_LENGTH } from './limits';
 import { Locator } from './locate';
 import { migrate } from './migrate';
 import { schemaValidator } from './schema';
@@ -24,6 +24,10 @@ export function loadModel(text: string): LoadResult {
 }
 
 function load(text: string): LoadResult {
+  if (text.length > MAX_TEXT_LENGTH) {
+    const message = `the file is larger than the limit of ${MAX_TEXT_LENGTH / (1024 * 1024)} MB (line 1, column 1)`;
+    return { ok: false, errors: [{ pointer: '', line: 1, column: 1, offset: 0, length: 0, message }] };
+  }
   const { root, issues: syntax } = parseSyntax(text);
   if (syntax.length > 0 || !root) return failure(text, root, syntax);
 

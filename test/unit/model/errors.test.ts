@@ -3,6 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MAX_TEXT_LENGTH } from '../../../src/model/limits';
 import { loadModel } from '../../../src/model/parse';
 import type { ModelError } from '../../../src/model/types';
 
@@ -78,5 +79,11 @@ describe('model: error reporting', () => {
     const text = AND.replace('"units": 3\n', `"units": 500,\n      "weights": [${rows}]\n`);
     const errors = errorsOf(text);
     assert.ok(errors.length >= 50 && errors.length <= 100, `${errors.length} errors`);
+  });
+
+  it('refuses a file larger than the text limit before parsing it', () => {
+    const [error] = errorsOf(' '.repeat(MAX_TEXT_LENGTH + 1));
+    assert.deepEqual([error.line, error.column], [1, 1]);
+    assert.match(error.message, /^the file is larger than the limit of 128 MB/);
   });
 });
