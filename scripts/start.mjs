@@ -34,7 +34,10 @@ if (!Number.isInteger(port) || port <= 0 || port > 65535) {
   process.exit(2);
 }
 
-const session = makeSession('nn-designer-start-');
+// A file opened from the URL is restored before extensions register their editors,
+// so without this association and.nnjson would first show as text.
+const viewType = manifest.contributes?.customEditors?.[0]?.viewType;
+const session = makeSession('nn-designer-start-', viewType ? { 'workbench.editorAssociations': { '*.nnjson': viewType } } : {});
 // code-server scans its extensions folder for <publisher>.<name>-<version> folders.
 symlinkSync(root, join(session.extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
 

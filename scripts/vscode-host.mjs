@@ -64,8 +64,8 @@ const userSettings = {
   'security.workspace.trust.enabled': false,
 };
 
-/** A temporary folder for one session, with the sub-folders code-server writes to. */
-export function makeSession(prefix) {
+/** A temporary folder for one session, with the sub-folders code-server writes to and its user settings. */
+export function makeSession(prefix, extraSettings = {}) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const sub = (name) => {
     const p = join(dir, name);
@@ -74,7 +74,7 @@ export function makeSession(prefix) {
   };
   const userData = sub('user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...userSettings, ...extraSettings }, null, 2));
   const remove = () => rmSync(dir, { recursive: true, force: true });
   process.once('exit', remove);
   return {
@@ -153,13 +153,24 @@ export async function startCodeServer({ port, session, folder, extraArgs = [], e
     process.removeListener('exit', killOnExit);
   });
 
+  /** Whether any process of the server's group is still alive. */
+  const groupAlive = () => {
+    try {
+      process.kill(-child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  // Ends the whole group, also when its leader is already gone but the
+  // server or an extension host it started is still running.
   const stop = async () => {
-    if (exited || child.pid === undefined) return;
-    const gone = new Promise((resolve) => child.once('exit', resolve));
+    if (child.pid === undefined) return;
     try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
-    const timer = setTimeout(() => { try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, 5000);
-    await gone;
-    clearTimeout(timer);
+    const deadline = Date.now() + 5000;
+    while (groupAlive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (groupAlive()) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+    while (!exited) await new Promise((r) => setTimeout(r, 50));
   };
 
   const deadline = Date.now() + 60_000;
