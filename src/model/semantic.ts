@@ -39,7 +39,7 @@ function checkLayers(layers: unknown, inputs: number | undefined, add: Add): num
   layers.forEach((layer: unknown, i) => {
     if (!isObj(layer)) return;
     const at = `/layers/${i}`;
-    if (i === 0 && typeof layer.type === 'string' && layer.type !== 'dense') {
+    if (i === 0 && layer.type === 'activation') {
       add(`${at}/type`, '$ must be "dense": the first layer receives the inputs');
     }
     if (layer.type === 'activation') {
