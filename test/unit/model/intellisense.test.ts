@@ -1,0 +1,77 @@
+// The schema as VS Code's own JSON language service uses it in the text
+// editor: examples show no problems, bad values are flagged where they are,
+// and completions and hovers come from the enums and descriptions.
+
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getLanguageService, TextDocument, type LanguageService, type JSONSchema } from 'vscode-json-languageservice';
+
+const ROOT = join(__dirname, '../../..');
+const SCHEMA_URI = 'file:///media/nnjson.schema.json';
+const schema = JSON.parse(readFileSync(join(ROOT, 'media/nnjson.schema.json'), 'utf8')) as JSONSchema;
+const AND = readFileSync(join(ROOT, 'test/fixtures/model/valid/and.nnjson'), 'utf8');
+
+function service(): LanguageService {
+  const ls = getLanguageService({});
+  ls.configure({ validate: true, allowComments: false, schemas: [{ uri: SCHEMA_URI, fileMatch: ['*.nnjson'], schema }] });
+  return ls;
+}
+
+function documentOf(text: string): TextDocument {
+  return TextDocument.create('file:///work/net.nnjson', 'json', 1, text);
+}
+
+async function diagnostics(text: string): Promise<{ message: string; line: number; character: number }[]> {
+  const ls = service();
+  const doc = documentOf(text);
+  const found = await ls.doValidation(doc, ls.parseJSONDocument(doc));
+  return found.map((d) => ({ message: d.message, line: d.range.start.line, character: d.range.start.character }));
+}
+
+/** Completion labels at the place marked "|" in `text`. */
+async function completionsAt(text: string): Promise<string[]> {
+  const at = text.indexOf('|');
+  const doc = documentOf(text.slice(0, at) + text.slice(at + 1));
+  const ls = service();
+  const list = await ls.doComplete(doc, doc.positionAt(at), ls.parseJSONDocument(doc));
+  return (list?.items ?? []).map((i) => i.label);
+}
+
+describe('model: schema in the JSON language service', () => {
+  for (const name of ['and', 'xor', 'blobs']) {
+    it(`shows no problems in examples/${name}.nnjson`, async () => {
+      assert.deepEqual(await diagnostics(readFileSync(join(ROOT, 'examples', `${name}.nnjson`), 'utf8')), []);
+    });
+  }
+
+  it('flags units 0 at the value', async () => {
+    const text = AND.replace('"units": 3', '"units": 0');
+    const offset = text.indexOf('"units": 0') + '"units": '.length;
+    const before = text.slice(0, offset).split('\n');
+    const found = await diagnostics(text);
+    assert.equal(found.length, 1);
+    assert.deepEqual([found[0].line, found[0].character], [before.length - 1, before[before.length - 1].length]);
+  });
+
+  it('offers every loss after "loss":', async () => {
+    const labels = await completionsAt(AND.replace('"loss": "mse"', '"loss": |'));
+    for (const loss of ['"mse"', '"mae"', '"crossEntropy"', '"binaryCrossEntropy"', '"categoricalCrossEntropy"', '"hinge"']) {
+      assert.ok(labels.includes(loss), `${loss} missing from ${labels.join(', ')}`);
+    }
+  });
+
+  it('offers the dense-layer properties inside a dense layer', async () => {
+    const labels = await completionsAt(AND.replace('"units": 3', '"units": 3,\n      |'));
+    for (const key of ['init', 'weights', 'bias', 'name']) assert.ok(labels.includes(key), `${key} missing from ${labels.join(', ')}`);
+    assert.ok(!labels.includes('activation'), 'an activation-layer property is offered in a dense layer');
+  });
+
+  it('shows the description when hovering a property', async () => {
+    const ls = service();
+    const doc = documentOf(AND);
+    const hover = await ls.doHover(doc, doc.positionAt(AND.indexOf('"batchSize"') + 2), ls.parseJSONDocument(doc));
+    const contents = JSON.stringify(hover?.contents ?? '');
+    assert.match(contents, /Samples per weight update/);
+  });
+});
