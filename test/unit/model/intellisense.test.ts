@@ -26,7 +26,7 @@ async function diagnostics(text: string): Promise<{ message: string; line: numbe
   const ls = service();
   const doc = documentOf(text);
   const found = await ls.doValidation(doc, ls.parseJSONDocument(doc));
-  return found.map((d) => ({ message: d.message, line: d.range.start.line, character: d.range.start.character }));
+  return found.map((d) => ({ message: typeof d.message === 'string' ? d.message : d.message.value, line: d.range.start.line, character: d.range.start.character }));
 }
 
 /** Completion labels at the place marked "|" in `text`. */
