@@ -157,6 +157,8 @@ async function runCodeServer(session, workspace) {
 process.stdout.on('error', () => undefined);
 process.stderr.on('error', () => undefined);
 
+// Screenshots from an earlier run would mislead whoever looks at them.
+rmSync(join(root, 'test-output', 'e2e'), { recursive: true, force: true });
 const session = makeSession('nn-e2e-');
 /** What a Ctrl-C or CI timeout must stop: code-server runs in its own process group and would outlive us. */
 const running = { server: undefined, browser: undefined };
