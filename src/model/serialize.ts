@@ -25,7 +25,11 @@ function write(value: unknown, path: string, indent: string): string {
   }
 }
 
-/** Number#toString gives the shortest decimal that reads back to the same double. */
+/**
+ * Number#toString gives the shortest decimal that reads back to the same double.
+ * JSON has no NaN or Infinity: they are written as null, which loading then
+ * reports at that exact value instead of reading a wrong number back.
+ */
 export function formatNumber(n: number): string {
   return Number.isFinite(n) ? String(n) : 'null';
 }

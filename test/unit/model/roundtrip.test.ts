@@ -98,6 +98,17 @@ describe('model: round trip', () => {
     assert.deepEqual(changed, ['        [0.75, 3.5],']);
   });
 
+  it('writes a NaN weight so that loading reports it at that weight', () => {
+    const model = mustLoad(readFileSync(FULL, 'utf8'));
+    const dense = model.layers[2];
+    assert.ok(dense.type === 'dense' && dense.weights);
+    dense.weights[0][1] = NaN;
+    const result = loadModel(serializeModel(model));
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.deepEqual(result.errors.map((e) => e.pointer), ['/layers/2/weights/0/1']);
+  });
+
   it('keeps unknown fields at the top level, in layers and in nested objects, after the known ones', () => {
     const model = mustLoad(readFileSync(FULL, 'utf8'));
     assert.deepEqual(model.zUnknownTopLevel, []);
