@@ -81,6 +81,16 @@ describe('model: error reporting', () => {
     assert.ok(errors.length >= 50 && errors.length <= 100, `${errors.length} errors`);
   });
 
+  it('rejects a missing or non-integer version before anything else', () => {
+    const missing = errorsOf(AND.replace('  "version": 1,\n', '').replace('"units": 3', '"units": 0'));
+    assert.deepEqual(missing.map((e) => [e.pointer, e.line, e.column]), [['', 1, 1]]);
+    assert.match(missing[0].message, /^the document is missing "version"/);
+    const text = AND.replace('"version": 1', '"version": "1"');
+    const [error] = errorsOf(text);
+    assert.equal(error.pointer, '/version');
+    assert.equal(text.slice(error.offset, error.offset + error.length), '"1"');
+  });
+
   it('refuses a file larger than the text limit before parsing it', () => {
     const [error] = errorsOf(' '.repeat(MAX_TEXT_LENGTH + 1));
     assert.deepEqual([error.line, error.column], [1, 1]);
