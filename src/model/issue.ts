@@ -7,6 +7,6 @@ export interface Issue {
   message: string;
   /** An explicit text range, for problems that are not about a value (syntax errors). */
   range?: { offset: number; length: number };
-  /** Where the issue came from; a more specific kind replaces a schema issue at the same pointer. */
+  /** Where the issue came from; a structure issue (duplicate key, non-finite number) explains a schema issue at the same pointer. */
   kind: 'syntax' | 'structure' | 'schema' | 'semantic';
 }
