@@ -4,6 +4,7 @@
 //   dist/webview.js    the designer webview (browser IIFE)
 // Flags: --watch rebuilds on change, --production minifies and drops source maps.
 import * as esbuild from 'esbuild';
+import { nodeBundle } from './scripts/esbuild-options.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -21,19 +22,15 @@ const builds = [
   {
     ...common,
     entryPoints: { extension: 'src/host/extension.ts' },
+    ...nodeBundle,
     outdir: 'dist',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
     external: ['vscode'],
   },
   {
     ...common,
     entryPoints: { cli: 'src/cli/main.ts' },
+    ...nodeBundle,
     outdir: 'dist',
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
   },
   {
     ...common,
