@@ -1,0 +1,121 @@
+// From a model's `data` block to the samples a run trains and tests on:
+// resolve the source, split it with the seed, and scale the inputs.
+// Reading files is the caller's job (the CLI uses fs, the extension host uses
+// workspace.fs), so this module stays pure.
+
+import {
+  applyNormalization,
+  checkShapes,
+  DataError,
+  fitNormalization,
+  generateBuiltin,
+  parseCsv,
+  parseJsonData,
+  splitSamples,
+  type SampleSet,
+} from '../data';
+import type { DataSpec, NnModel, NormalizationSpec, TaskName } from './types';
+
+/** Reads a data file named by a path relative to the `.nnjson` file's folder. */
+export type ReadText = (relativePath: string) => Promise<string>;
+
+export interface PreparedData {
+  train: SampleSet;
+  test?: SampleSet;
+  validation?: SampleSet;
+  /** The scaling applied to the inputs, with its fitted numbers; store it in the model so predict reapplies it. */
+  normalization: NormalizationSpec;
+}
+
+/** The full sample set named by a data block. Throws DataError with a plain message. */
+export async function resolveSamples(spec: DataSpec | undefined, readText: ReadText): Promise<SampleSet> {
+  if (!spec) throw new DataError('the network has no "data" block, so there is nothing to train on');
+  switch (spec.source) {
+    case 'builtin':
+      return generateBuiltin(spec.name, { samples: spec.samples, noise: spec.noise, seed: spec.seed ?? 0 });
+    case 'inline':
+      return inlineSamples(spec.inputs, spec.targets);
+    case 'file': {
+      const text = await readText(spec.path);
+      const mapping = { inputs: spec.inputs, targets: spec.targets, categorical: spec.categorical };
+      return spec.path.toLowerCase().endsWith('.json') ? parseJsonData(text, mapping) : parseCsv(text, mapping);
+    }
+  }
+}
+
+function inlineSamples(inputs: number[][], targets: number[][]): SampleSet {
+  const inputSize = inputs[0]?.length ?? 0;
+  const targetSize = targets[0]?.length ?? 0;
+  return {
+    count: inputs.length,
+    inputSize,
+    targetSize,
+    inputs: Float64Array.from(inputs.flat()),
+    targets: Float64Array.from(targets.flat()),
+    inputNames: Array.from({ length: inputSize }, (_, i) => `x${i + 1}`),
+    targetNames: Array.from({ length: targetSize }, (_, i) => `y${i + 1}`),
+    task: 'regression',
+  };
+}
+
+/** The task a model is trained for: as declared, else inferred from its loss and output size. */
+export function inferTask(model: NnModel, outputSize: number): TaskName {
+  if (model.training.task) return model.training.task;
+  switch (model.training.loss) {
+    case 'mse':
+    case 'mae':
+      return 'regression';
+    case 'binaryCrossEntropy':
+    case 'hinge':
+      return outputSize === 1 ? 'binary' : 'multiclass';
+    case 'crossEntropy':
+    case 'categoricalCrossEntropy':
+      return outputSize === 1 ? 'binary' : 'multiclass';
+  }
+}
+
+/** Whether a normalisation spec already carries fitted numbers. */
+function isFitted(spec: NormalizationSpec): boolean {
+  switch (spec.method) {
+    case 'none':
+      return true;
+    case 'minmax':
+      return spec.min !== undefined && spec.max !== undefined;
+    case 'zscore':
+      return spec.mean !== undefined && spec.std !== undefined;
+  }
+}
+
+function normalized(set: SampleSet, spec: NormalizationSpec): SampleSet {
+  if (spec.method === 'none') return set;
+  return { ...set, inputs: applyNormalization(set.inputs, set.inputSize, spec) };
+}
+
+/**
+ * Splits the samples with the training seed and scales the inputs. A stored,
+ * fitted normalisation is reused as it is; an unfitted one is fitted on the
+ * training split only. Throws DataError when the data does not fit the network.
+ */
+export function prepareData(model: NnModel, samples: SampleSet, outputSize: number): PreparedData {
+  const problem = checkShapes(samples, model.inputs, outputSize);
+  if (problem) throw new DataError(problem);
+  const split = model.data?.split;
+  const parts = split ? splitSamples(samples, split, model.training.seed) : { train: samples };
+  const requested = model.data?.normalization ?? { method: 'none' as const };
+  const normalization = isFitted(requested) ? requested : fitNormalization(parts.train, requested.method);
+  return {
+    train: normalized(parts.train, normalization),
+    test: parts.test && normalized(parts.test, normalization),
+    validation: parts.validation && normalized(parts.validation, normalization),
+    normalization,
+  };
+}
+
+/** Scales raw input rows the way the model was trained, ready for predict. */
+export function scaleInputs(model: NnModel, rows: number[][]): number[][] {
+  const spec = model.data?.normalization;
+  if (!spec || spec.method === 'none' || !isFitted(spec)) return rows;
+  const flat = Float64Array.from(rows.flat());
+  const scaled = applyNormalization(flat, model.inputs, spec);
+  return rows.map((_, s) => Array.from(scaled.subarray(s * model.inputs, (s + 1) * model.inputs)));
+}
