@@ -1,0 +1,120 @@
+// `nnjson train FILE`: trains the network described by FILE on its data and
+// writes the trained weights and the loss history back (atomically), or to --out.
+
+import { train, type EpochReport } from '../engine';
+import { DataError } from '../data';
+import { modelWithNetwork, networkFromModel, trainingRng } from '../model/network';
+import { prepareData, resolveSamples } from '../model/samples';
+import { serializeModel } from '../model/serialize';
+import type { HistorySpec, NnModel } from '../model/types';
+import { CliError, dataReader, readModel, writeAtomic } from './io';
+import { formatLoss, Progress } from './progress';
+
+export interface TrainFlags {
+  epochs?: number;
+  lr?: number;
+  batch?: number;
+  seed?: number;
+  out?: string;
+  quiet?: boolean;
+}
+
+/** The model with the command-line overrides applied. */
+export function withOverrides(model: NnModel, flags: TrainFlags): NnModel {
+  const training = { ...model.training, optimizer: { ...model.training.optimizer } };
+  if (flags.epochs !== undefined) training.epochs = flags.epochs;
+  if (flags.batch !== undefined) training.batchSize = flags.batch;
+  if (flags.seed !== undefined) training.seed = flags.seed;
+  if (flags.lr !== undefined) training.optimizer.learningRate = flags.lr;
+  return { ...model, training };
+}
+
+function appendHistory(previous: HistorySpec | undefined, reports: EpochReport[]): HistorySpec {
+  const history: HistorySpec = { ...previous, loss: [...(previous?.loss ?? []), ...reports.map((r) => r.loss)] };
+  const tests = reports.map((r) => r.testLoss);
+  if (tests.every((t): t is number => t !== undefined) && tests.length > 0) {
+    history.testLoss = [...(previous?.testLoss ?? []), ...tests];
+  }
+  const accs = reports.map((r) => r.accuracy);
+  if (accs.every((a): a is number => a !== undefined) && accs.length > 0) {
+    history.accuracy = [...(previous?.accuracy ?? []), ...accs];
+  }
+  return history;
+}
+
+export async function trainCommand(file: string, flags: TrainFlags): Promise<void> {
+  const model = withOverrides(await readModel(file), flags);
+  const network = networkFromModel(model);
+  let data;
+  try {
+    const samples = await resolveSamples(model.data, dataReader(file));
+    data = prepareData(model, samples, network.outputSize);
+  } catch (err) {
+    if (err instanceof DataError || err instanceof CliError) throw new CliError(`${file}: ${err.message}`);
+    throw err;
+  }
+  const { epochs, batchSize } = model.training;
+  if (batchSize > data.train.count) {
+    throw new CliError(`${file}: batch size ${batchSize} is larger than the ${data.train.count} training samples; lower training.batchSize`);
+  }
+
+  const signal = { aborted: false };
+  const onInterrupt = (): void => {
+    signal.aborted = true;
+  };
+  process.once('SIGINT', onInterrupt);
+  const progress = new Progress(process.stderr, process.stderr.isTTY === true && !flags.quiet);
+  const reports: EpochReport[] = [];
+  const started = Date.now();
+  try {
+    const run = train(network, data.train, {
+      loss: model.training.loss,
+      optimizer: model.training.optimizer,
+      schedule: model.training.schedule,
+      batchSize,
+      shuffle: model.training.shuffle ?? true,
+      rng: trainingRng(model),
+      testData: data.test,
+      epochs,
+      signal,
+    });
+    for (const report of run) {
+      reports.push(report);
+      if (!Number.isFinite(report.loss)) {
+        progress.finish();
+        throw new CliError(
+          `${file}: training diverged at epoch ${report.epoch} (loss ${report.loss}); the file was not changed. ` +
+            `Try a lower learning rate than ${model.training.optimizer.learningRate}.`,
+        );
+      }
+      if (!flags.quiet) {
+        const seconds = Math.max((Date.now() - started) / 1000, 1e-3);
+        progress.update({
+          epoch: report.epoch,
+          epochs,
+          loss: report.loss,
+          accuracy: report.accuracy,
+          samplesPerSecond: (report.epoch * data.train.count) / seconds,
+        });
+      }
+    }
+  } finally {
+    process.removeListener('SIGINT', onInterrupt);
+  }
+  progress.finish();
+  if (signal.aborted) {
+    throw new CliError(`${file}: training interrupted after ${reports.length} of ${epochs} epochs; the file was not changed`);
+  }
+
+  let trained = modelWithNetwork(model, network);
+  trained = { ...trained, history: appendHistory(model.history, reports) };
+  if (model.data && data.normalization.method !== 'none') {
+    trained = { ...trained, data: { ...model.data, normalization: data.normalization } };
+  }
+  const target = flags.out ?? file;
+  await writeAtomic(target, serializeModel(trained));
+  const last = reports[reports.length - 1];
+  const acc = last?.accuracy === undefined ? '' : `, accuracy ${(last.accuracy * 100).toFixed(1)}%`;
+  const test = last?.testLoss === undefined ? '' : `, test loss ${formatLoss(last.testLoss)}`;
+  process.stdout.write(`trained ${reports.length} epochs: loss ${last ? formatLoss(last.loss) : 'n/a'}${test}${acc}; wrote ${target}\n`);
+}
