@@ -4,6 +4,7 @@
 // enters the host; anything that does not match is logged and dropped.
 
 import type { ActivationName, InitName, LossName, ModelError, NnModel, OptimizerSpec } from '../model/types';
+import type { TrainingSnapshot, TrainingView } from './training';
 
 /** The document as the webview needs it. */
 export interface DocumentState {
@@ -36,12 +37,24 @@ export type WebviewToHost =
   | { type: 'edit'; edit: DesignerEdit; /** the DocumentState.version the edit was made against */ version: number }
   | { type: 'openAsText' }
   | { type: 'exportDiagram'; format: 'svg' | 'png'; /** SVG markup, or a PNG data URL */ data: string }
-  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string };
+  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
+  | { type: 'training'; command: TrainingCommand }
+  /** Ask for the kept snapshot of an epoch (the timeline scrubber); answered by `trainingSnapshot` with `scrubbed: true`. */
+  | { type: 'scrubTo'; epoch: number }
+  /** Decision-boundary grid resolution (samples per axis), computed by the worker. */
+  | { type: 'boundaryResolution'; resolution: number };
+
+/** The training controls, from the webview, the editor title bar or the command palette. */
+export type TrainingCommand = 'train' | 'pause' | 'resume' | 'stepEpoch' | 'stepBatch' | 'stop' | 'reset' | 'apply' | 'discard';
 
 export type HostToWebview =
   | { type: 'state'; state: DocumentState }
   | { type: 'theme'; kind: 'light' | 'dark' | 'highContrast' | 'highContrastLight' }
-  | { type: 'requestExport'; format: 'svg' | 'png' };
+  | { type: 'requestExport'; format: 'svg' | 'png' }
+  /** The whole session, on `ready` and whenever its status changes. Absent view: no session for this document. */
+  | { type: 'training'; view: TrainingView | undefined }
+  /** One epoch (or batch) of a running session, throttled; or a kept epoch the user scrubbed to. */
+  | { type: 'trainingSnapshot'; snapshot: TrainingSnapshot; scrubbed?: boolean };
 
 export function assertNever(value: never): never {
   throw new Error(`unexpected value: ${JSON.stringify(value)}`);
