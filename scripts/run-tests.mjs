@@ -16,6 +16,7 @@ const reporter = join(root, 'test', 'support', 'count-reporter.cjs');
 
 /** How to run each suite: a command line, run from the repository root. */
 const SUITES = {
+  static: [process.execPath, join(root, 'scripts', 'static-checks.mjs')],
   unit: [process.execPath, mocha, '--import=tsx', '--reporter', reporter, '--timeout', '60000', 'test/unit/**/*.test.ts'],
   webview: [process.execPath, join(root, 'test', 'webview', 'run.mjs')],
   e2e: [process.execPath, join(root, 'test', 'e2e', 'run.mjs')],
@@ -30,7 +31,7 @@ for (const name of names) {
   }
 }
 
-const needsBuild = names.some((n) => n !== 'unit');
+const needsBuild = names.some((n) => n === 'webview' || n === 'e2e');
 if (needsBuild) {
   const build = spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) {
