@@ -11,6 +11,7 @@ import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { format } from 'node:util';
 import * as esbuild from 'esbuild';
+import { nodeBundle } from '../../scripts/esbuild-options.mjs';
 import {
   ensureHostInstalled, freePort, makeSession, root, startCodeServer, workbenchUrl,
 } from '../../scripts/vscode-host.mjs';
@@ -31,10 +32,7 @@ async function compileSuite() {
     entryPoints: [join(root, 'test', 'e2e', 'bootstrap.ts'), ...tests],
     outbase: join(root, 'test', 'e2e'),
     outdir: outDir,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
+    ...nodeBundle,
     sourcemap: 'inline',
     external: ['vscode', 'mocha'],
     logLevel: 'warning',

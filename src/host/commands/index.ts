@@ -5,6 +5,7 @@ import type { NnjsonEditorProvider } from '../designerEditor';
 import { errorMessage, log } from '../log';
 import { describeNetwork } from './describe';
 import { exportDiagram, type ExportOptions } from './exportDiagram';
+import { exportNetworkCommand, importNetworkCommand, type ExportArgs, type ImportArgs } from './interop';
 import { newNetwork, type NewNetworkArgs } from './newNetwork';
 import { openAsJson, openInDesigner } from './open';
 import { validateNetwork } from './validate';
@@ -31,6 +32,9 @@ export function registerDesignerCommands(provider: NnjsonEditorProvider): vscode
     ['nnDesigner.describe', (uri?: unknown) => describeNetwork(provider, uri)],
     ['nnDesigner.validate', (uri?: unknown) => validateNetwork(provider, uri)],
     ['nnDesigner.exportDiagram', (uri?: unknown, options?: ExportOptions) => exportDiagram(provider, uri, options)],
+    ['nnDesigner.exportNetwork', (uri?: unknown, args?: ExportArgs) => exportNetworkCommand(provider, uri, args)],
+    // From the explorer the first argument is the clicked file: import from it when it is a model file.
+    ['nnDesigner.importNetwork', (arg?: unknown) => importNetworkCommand(arg instanceof vscode.Uri ? { source: arg } : (arg as ImportArgs | undefined))],
   ];
   return vscode.Disposable.from(...commands.map(([id, run]) => vscode.commands.registerCommand(id, guarded(id, run))));
 }
