@@ -3,12 +3,14 @@
 import * as vscode from 'vscode';
 import { registerDesignerCommands, registerTestCommands } from './commands';
 import { NnjsonEditorProvider } from './designerEditor';
+import { registerDiagnostics } from './diagnostics';
 import { initLog } from './log';
 
 export function activate(context: vscode.ExtensionContext): void {
   const log = initLog(context);
   const designer = new NnjsonEditorProvider(context.extensionUri);
   context.subscriptions.push(NnjsonEditorProvider.register(context, designer), registerDesignerCommands(designer));
+  context.subscriptions.push(registerDiagnostics(context));
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     context.subscriptions.push(registerTestCommands(designer));
   }

@@ -1,0 +1,35 @@
+// Problems a training run finds, published by the training session through
+// `reportTrainingProblems` and shown on the part of the file they are about.
+
+import { locate } from '../../model/locate';
+import type { Problem } from './problems';
+
+export type TrainingProblem =
+  /** The loss or the weights became NaN or infinite. */
+  | { kind: 'divergence'; message: string; epoch?: number; suggestedLearningRate?: number }
+  /** A ReLU layer whose units output zero for every sample; `layer` indexes model.layers (the Dense layer). */
+  | { kind: 'deadRelu'; message: string; layer: number; epoch?: number }
+  /** The loss rose for several epochs in a row. */
+  | { kind: 'learningRateTooHigh'; message: string; epoch?: number; suggestedLearningRate?: number };
+
+export const LEARNING_RATE_POINTER = '/training/optimizer/learningRate';
+
+export function trainingPointer(problem: TrainingProblem): string {
+  return problem.kind === 'deadRelu' ? `/layers/${problem.layer}` : LEARNING_RATE_POINTER;
+}
+
+/** Places training problems in the current text; a pointer that no longer exists falls back to its nearest ancestor. */
+export function locateTrainingProblems(text: string, problems: readonly TrainingProblem[]): Problem[] {
+  return problems.map((p) => {
+    const pointer = trainingPointer(p);
+    const where = locate(text, pointer);
+    const located: Problem = { pointer, offset: where.offset, length: where.length, message: p.message, severity: 'warning', code: p.kind };
+    if (p.kind !== 'deadRelu' && p.suggestedLearningRate !== undefined) located.suggestedLearningRate = p.suggestedLearningRate;
+    return located;
+  });
+}
+
+/** A learning rate ten times smaller, rounded to two significant digits so the file stays readable. */
+export function lowerLearningRate(current: number): number {
+  return Number((current / 10).toPrecision(2));
+}
