@@ -1,10 +1,11 @@
 // One build for every process the product runs in:
 //   dist/extension.js  the VS Code extension host (CommonJS, `vscode` external)
+//   dist/worker.js     the training worker (worker_threads, no `vscode`)
 //   dist/cli.js        the `nnjson` command-line tool
 //   dist/webview.js    the designer webview (browser IIFE)
 // Flags: --watch rebuilds on change, --production minifies and drops source maps.
 import * as esbuild from 'esbuild';
-import { nodeBundle } from './scripts/esbuild-options.mjs';
+import { nodeBundle } from './scripts/esbuild-options.cjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -25,6 +26,12 @@ const builds = [
     ...nodeBundle,
     outdir: 'dist',
     external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: { worker: 'src/worker/trainingWorker.ts' },
+    ...nodeBundle,
+    outdir: 'dist',
   },
   {
     ...common,

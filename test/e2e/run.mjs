@@ -11,7 +11,7 @@ import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { format } from 'node:util';
 import * as esbuild from 'esbuild';
-import { nodeBundle } from '../../scripts/esbuild-options.mjs';
+import { nodeBundle } from '../../scripts/esbuild-options.cjs';
 import {
   ensureHostInstalled, freePort, makeSession, root, startCodeServer, workbenchUrl,
 } from '../../scripts/vscode-host.mjs';

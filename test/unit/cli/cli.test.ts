@@ -28,7 +28,7 @@ describe('nnjson CLI', function () {
   before(async () => {
     work = mkdtempSync(join(tmpdir(), 'nnjson-cli-'));
     // The same wiring as bin/nnjson.js, pointed at a bundle built from the sources under test.
-    const { nodeBundle } = await import('../../../scripts/esbuild-options.mjs');
+    const { nodeBundle } = await import('../../../scripts/esbuild-options.cjs');
     const bundle = join(work, 'cli.js');
     await esbuild.build({ ...nodeBundle, entryPoints: [join(root, 'src/cli/main.ts')], outfile: bundle, logLevel: 'silent' });
     runner = join(work, 'nnjson.js');

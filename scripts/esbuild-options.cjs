@@ -1,6 +1,7 @@
 // Options every Node-side bundle shares (the extension host, the worker, the CLI,
-// and bundles that tests build on the fly), so they all resolve packages alike.
-export const nodeBundle = {
+// bundles that tests build on the fly, and bin/nnjson.js's first-run build), so
+// they all resolve packages alike. CommonJS, so the plain-JS bin can load it too.
+exports.nodeBundle = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
