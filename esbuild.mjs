@@ -3,6 +3,7 @@
 //   dist/worker.js     the training worker (worker_threads, no `vscode`)
 //   dist/cli.js        the `nnjson` command-line tool
 //   dist/webview.js    the designer webview (browser IIFE)
+//   dist/gemm*.wasm    the engine's WASM SIMD kernels, assembled from src/engine/wasm/*.wat
 // Flags: --watch rebuilds on change, --production minifies and drops source maps.
 import * as esbuild from 'esbuild';
 import { nodeBundle } from './scripts/esbuild-options.cjs';
@@ -48,6 +49,8 @@ const builds = [
     target: 'es2022',
   },
 ];
+
+await buildWasm();
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

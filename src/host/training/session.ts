@@ -1,0 +1,259 @@
+// One training session per document: owns the worker, follows its state,
+// keeps the per-epoch series and the bounded timeline, and throttles what
+// goes to the webview. No `vscode` here, so the state machine is tested with a
+// fake worker; src/host/training/manager.ts connects it to VS Code.
+
+import type { TrainingSnapshot, TrainingStatus, TrainingView } from '../../protocol/training';
+import type { TrainingCommand } from '../../protocol/webview';
+import type { HostToWorker, TrainedParameters, WorkerInit, WorkerToHost } from '../../protocol/worker';
+import { Throttle, realTimers, type Timers } from './throttle';
+import { Timeline } from './timeline';
+
+/** What the session needs of a worker_threads Worker. */
+export interface WorkerPort {
+  postMessage(message: HostToWorker): void;
+  on(event: 'message', listener: (message: WorkerToHost) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+  terminate(): unknown;
+}
+
+export interface SessionOptions {
+  updatesPerSecond: number;
+  keepRecentEpochs: number;
+  keepEveryNth: number;
+  /** How long Stop waits for the worker to hand over its weights before terminating it anyway. */
+  stopTimeoutMs?: number;
+}
+
+export interface SessionEvents {
+  /** Status, message or timeline changed in a way the webview must redraw from scratch. */
+  view?(view: TrainingView): void;
+  /** A snapshot for the webview: throttled while live, immediate when scrubbed. */
+  snapshot?(snapshot: TrainingSnapshot, scrubbed: boolean): void;
+  /** Every end-of-epoch snapshot, unthrottled (log, progress, status bar). */
+  epoch?(snapshot: TrainingSnapshot): void;
+  /** NaN or Inf: the worker has paused. */
+  divergence?(message: string): void;
+}
+
+type WorkerCommand = Extract<TrainingCommand, 'train' | 'pause' | 'resume' | 'stepEpoch' | 'stepBatch' | 'stop' | 'reset'>;
+
+export class TrainingSession {
+  private worker: WorkerPort | undefined;
+  private statusValue: TrainingStatus = 'idle';
+  private message: string | undefined;
+  private totalEpochs: number;
+  private latest: TrainingSnapshot | undefined;
+  private points: TrainingView['points'];
+  private series = { loss: [] as number[], testLoss: [] as (number | null)[], accuracy: [] as (number | null)[], testAccuracy: [] as (number | null)[] };
+  private readonly timeline: Timeline;
+  private readonly live: Throttle<TrainingSnapshot>;
+  private readonly requests = new Map<number, { resolve: (p: TrainedParameters) => void; reject: (e: Error) => void }>();
+  private nextId = 1;
+  private saved: TrainedParameters | undefined;
+  private ended = false;
+
+  constructor(
+    private readonly createWorker: () => WorkerPort,
+    private readonly init: WorkerInit,
+    private readonly options: SessionOptions,
+    private readonly events: SessionEvents = {},
+    private readonly timers: Timers = realTimers,
+  ) {
+    this.totalEpochs = init.model.training.epochs;
+    this.timeline = new Timeline({ keepRecent: options.keepRecentEpochs, keepEveryNth: options.keepEveryNth });
+    this.live = new Throttle(options.updatesPerSecond, (s) => this.events.snapshot?.(s, false), timers);
+  }
+
+  get status(): TrainingStatus {
+    return this.statusValue;
+  }
+
+  /** Whether the worker is gone (stopped, failed or disposed); such a session only shows its last state. */
+  get isEnded(): boolean {
+    return this.ended;
+  }
+
+  /** Starts the worker and hands it the model and data. */
+  start(): void {
+    if (this.worker || this.ended) return;
+    const worker = this.createWorker();
+    this.worker = worker;
+    worker.on('message', (m) => this.receive(m));
+    worker.on('error', (e) => this.crashed(`the training worker crashed: ${e.message}`));
+    worker.on('exit', (code) => this.crashed(`the training worker exited unexpectedly (code ${code})`));
+    worker.postMessage({ type: 'init', init: this.init });
+  }
+
+  command(command: WorkerCommand): void {
+    if (this.ended) return;
+    if (!this.worker) this.start();
+    switch (command) {
+      case 'train':
+      case 'resume':
+        this.send({ type: 'run' });
+        break;
+      case 'pause':
+        this.send({ type: 'pause' });
+        break;
+      case 'stepEpoch':
+        this.send({ type: 'stepEpoch' });
+        break;
+      case 'stepBatch':
+        this.send({ type: 'stepBatch' });
+        break;
+      case 'reset':
+        this.series = { loss: [], testLoss: [], accuracy: [], testAccuracy: [] };
+        this.timeline.clear();
+        this.live.cancel();
+        this.message = undefined;
+        this.send({ type: 'reset' });
+        this.emitView();
+        break;
+      case 'stop':
+        void this.stop();
+        break;
+    }
+  }
+
+  /** Pauses, keeps the trained parameters for Apply, and ends the worker. */
+  async stop(): Promise<void> {
+    if (this.ended) return;
+    this.send({ type: 'pause' });
+    const timeoutMs = this.options.stopTimeoutMs ?? 2000;
+    let timer: unknown;
+    const timeout = new Promise<undefined>((resolve) => (timer = this.timers.setTimeout(() => resolve(undefined), timeoutMs)));
+    this.saved = await Promise.race([this.parameters().catch(() => undefined), timeout]);
+    this.timers.clearTimeout(timer);
+    if (this.ended) return;
+    this.live.flush();
+    this.end('stopped', this.saved ? this.message : 'training stopped before the worker handed over its weights');
+  }
+
+  setBoundaryResolution(resolution: number): void {
+    this.init.boundaryResolution = resolution;
+    this.send({ type: 'boundaryResolution', resolution });
+  }
+
+  /** The kept snapshot of an epoch, also sent to the `snapshot` listener as scrubbed. */
+  scrubTo(epoch: number): TrainingSnapshot | undefined {
+    const snapshot = this.timeline.get(epoch);
+    if (snapshot) this.events.snapshot?.(snapshot, true);
+    return snapshot;
+  }
+
+  /** The trained parameters at full precision: from the worker, or kept from Stop. */
+  parameters(): Promise<TrainedParameters> {
+    if (this.saved) return Promise.resolve(this.saved);
+    if (this.ended || !this.worker) return Promise.reject(new Error('the training session has no weights to apply'));
+    const id = this.nextId++;
+    return new Promise<TrainedParameters>((resolve, reject) => {
+      this.requests.set(id, { resolve, reject });
+      this.send({ type: 'weights', id });
+    });
+  }
+
+  view(): TrainingView {
+    const view: TrainingView = {
+      status: this.statusValue,
+      totalEpochs: this.totalEpochs,
+      series: { loss: [...this.series.loss], testLoss: [...this.series.testLoss], accuracy: [...this.series.accuracy], testAccuracy: [...this.series.testAccuracy] },
+      timeline: this.timeline.epochs(),
+    };
+    if (this.latest) view.latest = this.latest;
+    if (this.message !== undefined) view.message = this.message;
+    if (this.points) view.points = this.points;
+    return view;
+  }
+
+  get latestSnapshot(): TrainingSnapshot | undefined {
+    return this.latest;
+  }
+
+  dispose(): void {
+    this.end(this.statusValue === 'failed' ? 'failed' : 'stopped', this.message, false);
+  }
+
+  private receive(message: WorkerToHost): void {
+    if (this.ended) return;
+    switch (message.type) {
+      case 'ready':
+        this.totalEpochs = message.totalEpochs;
+        if (message.points) this.points = message.points;
+        this.accept(message.snapshot);
+        this.emitView();
+        break;
+      case 'snapshot':
+        this.accept(message.snapshot);
+        break;
+      case 'state': {
+        const next: TrainingStatus = message.state;
+        if (next !== this.statusValue) {
+          if (next === 'running' && this.message?.startsWith('Training diverged')) this.message = undefined;
+          this.statusValue = next;
+          if (next !== 'running') this.live.flush();
+          this.emitView();
+        }
+        break;
+      }
+      case 'divergence': {
+        this.message =
+          `Training diverged at epoch ${message.epoch}: ${message.what === 'loss' ? 'the loss' : message.what} of layer ${message.dense + 1} became NaN or infinite. ` +
+          `Try a learning rate lower than ${message.learningRate}.`;
+        this.events.divergence?.(this.message);
+        this.emitView();
+        break;
+      }
+      case 'weights':
+        this.requests.get(message.id)?.resolve(message.parameters);
+        this.requests.delete(message.id);
+        break;
+      case 'failed':
+        this.end('failed', message.message);
+        break;
+    }
+  }
+
+  private accept(snapshot: TrainingSnapshot): void {
+    this.latest = snapshot;
+    if (snapshot.batch === 0) {
+      this.timeline.add(snapshot);
+      if (snapshot.epoch === this.series.loss.length + 1) {
+        this.series.loss.push(snapshot.loss);
+        this.series.testLoss.push(snapshot.testLoss ?? null);
+        this.series.accuracy.push(snapshot.accuracy ?? null);
+        this.series.testAccuracy.push(snapshot.testAccuracy ?? null);
+        this.events.epoch?.(snapshot);
+      }
+    }
+    this.live.push(snapshot);
+  }
+
+  private crashed(message: string): void {
+    if (this.ended) return;
+    this.end('failed', message);
+  }
+
+  private end(status: TrainingStatus, message: string | undefined, notify = true): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.statusValue = status;
+    this.message = message;
+    this.live.cancel();
+    for (const request of this.requests.values()) request.reject(new Error(message ?? 'the training session ended'));
+    this.requests.clear();
+    const worker = this.worker;
+    this.worker = undefined;
+    void worker?.terminate();
+    if (notify) this.emitView();
+  }
+
+  private send(message: HostToWorker): void {
+    this.worker?.postMessage(message);
+  }
+
+  private emitView(): void {
+    this.events.view?.(this.view());
+  }
+}

@@ -1,0 +1,78 @@
+// Messages between the extension host and the training worker (worker_threads).
+// The worker imports this module and the engine, never `vscode`. Requests that
+// need an answer carry an `id`, which the reply repeats.
+
+import type { NnModel, NormalizationSpec } from '../model/types';
+import type { TrainingSnapshot } from './training';
+
+export interface WorkerInit {
+  /** The parsed document, as loaded by the host. */
+  model: NnModel;
+  /** The text of the model's data file, when its data source is a file; keyed by the path the model names. */
+  files: Record<string, string>;
+  /** Samples per axis of the decision-boundary grid (2-input networks only). */
+  boundaryResolution: number;
+  /** Send a snapshot after every epoch. Off: only when paused, stopped or done (benchmarks). */
+  stream: boolean;
+  /** Longest stretch of batches between two yields to the message loop, in milliseconds. */
+  sliceMs?: number;
+  /** Recompute the decision boundary at most this often while running, in milliseconds; always when paused or done. */
+  boundaryIntervalMs?: number;
+}
+
+export type HostToWorker =
+  | { type: 'init'; init: WorkerInit }
+  /** Train until all epochs ran, or until paused. */
+  | { type: 'run' }
+  | { type: 'pause' }
+  | { type: 'stepEpoch' }
+  | { type: 'stepBatch' }
+  /** Re-initialise the network from the model and its seed; the session goes back to epoch 0. */
+  | { type: 'reset' }
+  | { type: 'boundaryResolution'; resolution: number }
+  /** Ask for the trained parameters at full precision, for Apply. */
+  | { type: 'weights'; id: number };
+
+/** Where the worker's loop is. */
+export type WorkerState = 'paused' | 'running' | 'done';
+
+export interface TrainedParameters {
+  /** Per Dense layer, row-major W[j][i] at weights[j*inputs + i]. */
+  layers: { units: number; inputs: number; weights: Float64Array; bias: Float64Array }[];
+  /** Per-epoch series of this session, for the model's history. */
+  history: { loss: number[]; testLoss: number[]; accuracy: number[] };
+  /** The input scaling the run fitted, JSON-shaped as in the model's data block. */
+  normalization: NormalizationSpec;
+}
+
+export type WorkerToHost =
+  /** The network and data are built: epoch 0 and, for 2-input networks, the training points. */
+  | {
+      type: 'ready';
+      totalEpochs: number;
+      batches: number;
+      snapshot: TrainingSnapshot;
+      points?: { inputs: Float32Array; labels: Float32Array; count: number };
+    }
+  /** After an epoch, a batch step, a reset, or a change of boundary resolution. */
+  | { type: 'snapshot'; snapshot: TrainingSnapshot }
+  /** The loop changed state; `epoch` is the number of completed epochs. */
+  | { type: 'state'; state: WorkerState; epoch: number }
+  /** Loss or parameters stopped being finite; the loop has paused. */
+  | { type: 'divergence'; epoch: number; dense: number; what: 'loss' | 'weights' | 'gradients'; learningRate: number }
+  | { type: 'weights'; id: number; parameters: TrainedParameters }
+  /** Building the session failed (bad data, shapes that do not fit); the worker stays idle. */
+  | { type: 'failed'; message: string };
+
+/** Every typed array in a message, for postMessage's transfer list. */
+export function transferables(value: unknown, into: ArrayBuffer[] = [], seen = new Set<unknown>()): ArrayBuffer[] {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return into;
+  seen.add(value);
+  if (ArrayBuffer.isView(value)) {
+    const buffer = value.buffer;
+    if (buffer instanceof ArrayBuffer && !into.includes(buffer)) into.push(buffer);
+    return into;
+  }
+  for (const child of Object.values(value)) transferables(child, into, seen);
+  return into;
+}

@@ -1,0 +1,293 @@
+// The training worker's loop, without worker_threads: it takes host messages,
+// trains in slices of batches, and yields to the message loop between slices
+// (through the injected `defer`), so pause and stop arrive within one batch.
+// Snapshots go out after every epoch; the decision boundary at most every
+// `boundaryIntervalMs` while running, and always when the loop stops.
+
+import { evaluate, type EpochReport } from '../engine';
+import { inputGradientMeans } from '../engine/probe';
+import type { SampleSet } from '../data';
+import type { TrainingSnapshot } from '../protocol/training';
+import type { HostToWorker, TrainedParameters, WorkerInit, WorkerState, WorkerToHost } from '../protocol/worker';
+import { boundaryGrid, clampResolution } from './boundary';
+import { buildSession, loadSamples, type Built } from './build';
+import { findDivergence, SnapshotBuilder, type LayerGradient } from './snapshot';
+
+export interface LoopHost {
+  post(message: WorkerToHost): void;
+  /** Run `task` after pending messages have been handled (setImmediate in the worker). */
+  defer(task: () => void): void;
+  now(): number;
+}
+
+/** Training samples used to measure per-neuron |dL/dX| for a snapshot. */
+const PROBE_SAMPLES = 64;
+
+type Mode = 'paused' | 'running' | 'epoch' | 'done';
+
+export class TrainingLoop {
+  private init: WorkerInit | undefined;
+  private samples: SampleSet | undefined;
+  private built: Built | undefined;
+  private builder: SnapshotBuilder | undefined;
+  private mode: Mode = 'paused';
+  private scheduled = false;
+  private lastBoundary = -Infinity;
+  private history = { loss: [] as number[], testLoss: [] as number[], accuracy: [] as number[] };
+  /** Messages that arrived while the session was being built. */
+  private queue: HostToWorker[] | undefined;
+
+  constructor(private readonly host: LoopHost) {}
+
+  handle(message: HostToWorker): void {
+    if (this.queue) {
+      this.queue.push(message);
+      return;
+    }
+    if (message.type === 'init') {
+      void this.start(message.init);
+      return;
+    }
+    if (!this.built) return;
+    switch (message.type) {
+      case 'run':
+        this.go('running');
+        break;
+      case 'stepEpoch':
+        this.go('epoch');
+        break;
+      case 'pause':
+        if (this.mode !== 'running' && this.mode !== 'epoch') break;
+        if (!this.init!.stream) {
+          const snapshot = this.currentSnapshot(this.builder!.batchGradients(), false, true);
+          snapshot.loss = this.history.loss[this.history.loss.length - 1] ?? NaN;
+          this.postSnapshot(snapshot);
+        }
+        this.stop('paused');
+        break;
+      case 'stepBatch':
+        this.stepBatch();
+        break;
+      case 'reset':
+        this.reset();
+        break;
+      case 'boundaryResolution':
+        if (this.init) this.init.boundaryResolution = clampResolution(message.resolution);
+        this.postSnapshot(this.currentSnapshot(this.builder!.batchGradients(), false, true));
+        break;
+      case 'weights':
+        this.host.post({ type: 'weights', id: message.id, parameters: this.parameters() });
+        break;
+    }
+  }
+
+  private async start(init: WorkerInit): Promise<void> {
+    this.queue = [];
+    this.init = { ...init, boundaryResolution: clampResolution(init.boundaryResolution) };
+    try {
+      this.samples = await loadSamples(init.model, init.files);
+      this.build();
+    } catch (error) {
+      this.queue = undefined;
+      this.host.post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    const train = this.built!.data.train;
+    const ready: WorkerToHost = {
+      type: 'ready',
+      totalEpochs: init.model.training.epochs,
+      batches: Math.ceil(train.count / Math.min(init.model.training.batchSize, train.count)),
+      snapshot: this.initialSnapshot(),
+    };
+    if (train.inputSize === 2) {
+      ready.points = { inputs: Float32Array.from(train.inputs), labels: Float32Array.from(labels(train)), count: train.count };
+    }
+    this.host.post(ready);
+    const queued = this.queue;
+    this.queue = undefined;
+    for (const message of queued) this.handle(message);
+  }
+
+  private build(): void {
+    this.built = buildSession(this.init!.model, this.samples!);
+    this.builder = new SnapshotBuilder(this.built.network);
+    this.history = { loss: [], testLoss: [], accuracy: [] };
+    this.lastBoundary = -Infinity;
+  }
+
+  private get totalEpochs(): number {
+    return this.init!.model.training.epochs;
+  }
+
+  private go(mode: 'running' | 'epoch'): void {
+    if (this.mode === 'done' && mode === 'running') {
+      this.postState('done');
+      return;
+    }
+    this.mode = mode;
+    this.postState('running');
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    this.host.defer(() => {
+      this.scheduled = false;
+      this.slice();
+    });
+  }
+
+  /** Batches until the slice's time is up, the epoch ends in step mode, or the run ends. */
+  private slice(): void {
+    if (this.mode !== 'running' && this.mode !== 'epoch') return;
+    const { trainer } = this.built!;
+    const started = this.host.now();
+    const sliceMs = this.init!.sliceMs ?? 8;
+    do {
+      const step = trainer.stepBatch();
+      if (!Number.isFinite(step.loss)) {
+        this.diverged(step.epoch, this.builder!.batchGradients(), step.loss);
+        return;
+      }
+      if (step.report && !this.finishedEpoch(step.report)) return;
+    } while (this.host.now() - started < sliceMs);
+    this.schedule();
+  }
+
+  /** Handles an epoch's report; false when the loop stopped because of it. */
+  private finishedEpoch(report: EpochReport): boolean {
+    this.history.loss.push(report.loss);
+    if (report.testLoss !== undefined) this.history.testLoss.push(report.testLoss);
+    if (report.accuracy !== undefined) this.history.accuracy.push(report.accuracy);
+    if (report.diverged) {
+      this.diverged(report.epoch, report.gradients, report.loss);
+      return false;
+    }
+    const last = report.epoch >= this.totalEpochs;
+    const stopping = last || this.mode === 'epoch';
+    if (this.init!.stream || stopping) this.postSnapshot(this.epochSnapshot(report, stopping));
+    if (last) this.stop('done');
+    else if (this.mode === 'epoch') this.stop('paused');
+    return !stopping;
+  }
+
+  private stepBatch(): void {
+    if (this.mode === 'running' || this.mode === 'epoch') this.mode = 'paused';
+    const step = this.built!.trainer.stepBatch();
+    if (!Number.isFinite(step.loss)) {
+      this.diverged(step.epoch, this.builder!.batchGradients(), step.loss);
+      return;
+    }
+    if (step.report) {
+      // Finishing an epoch by hand ends like a step of one epoch: snapshot, then paused (or done).
+      this.mode = 'epoch';
+      this.finishedEpoch(step.report);
+    } else {
+      const snapshot = this.currentSnapshot(this.builder!.batchGradients(), false, true);
+      snapshot.loss = step.loss;
+      this.postSnapshot(snapshot);
+      this.postState(this.mode === 'done' ? 'done' : 'paused');
+    }
+  }
+
+  private stop(mode: 'paused' | 'done'): void {
+    this.mode = mode;
+    this.postState(mode);
+  }
+
+  private reset(): void {
+    this.build();
+    this.mode = 'paused';
+    this.postSnapshot(this.initialSnapshot());
+    this.postState('paused');
+  }
+
+  private diverged(epoch: number, gradients: LayerGradient[], loss: number): void {
+    const snapshot = this.currentSnapshot(gradients, false, false);
+    snapshot.loss = loss;
+    const where = findDivergence(snapshot) ?? { dense: snapshot.layers.length - 1, what: 'loss' as const };
+    snapshot.divergence = { epoch, ...where };
+    this.postSnapshot(snapshot);
+    this.host.post({ type: 'divergence', epoch, ...where, learningRate: snapshot.learningRate });
+    this.stop('paused');
+  }
+
+  private initialSnapshot(): TrainingSnapshot {
+    const { network, data, loss } = this.built!;
+    const snapshot = this.currentSnapshot(this.builder!.zeroGradients(), false, true);
+    const start = evaluate(network, data.train, loss, this.init!.model.training.task);
+    snapshot.loss = start.loss;
+    if (start.accuracy !== undefined) snapshot.accuracy = start.accuracy;
+    return snapshot;
+  }
+
+  private epochSnapshot(report: EpochReport, final: boolean): TrainingSnapshot {
+    const snapshot = this.currentSnapshot(report.gradients, true, final);
+    snapshot.loss = report.loss;
+    if (report.testLoss !== undefined) snapshot.testLoss = report.testLoss;
+    if (report.accuracy !== undefined) snapshot.accuracy = report.accuracy;
+    if (report.testAccuracy !== undefined) snapshot.testAccuracy = report.testAccuracy;
+    snapshot.learningRate = report.learningRate;
+    return snapshot;
+  }
+
+  /** The parameters as they are now; `loss` is filled in by the caller. */
+  private currentSnapshot(gradients: LayerGradient[], wholeEpoch: boolean, forceBoundary: boolean): TrainingSnapshot {
+    const { trainer, network, data, loss } = this.built!;
+    const init = this.init!;
+    const probe = Math.min(PROBE_SAMPLES, data.train.count);
+    const inputs = data.train.inputs.subarray(0, probe * data.train.inputSize);
+    const targets = data.train.targets.subarray(0, probe * data.train.targetSize);
+    // Copy the gradients out before the probe overwrites the layers' buffers.
+    const layers = this.builder!.layers(gradients, wholeEpoch, inputGradientMeans(network, inputs, targets, probe, loss));
+    const snapshot: TrainingSnapshot = {
+      epoch: trainer.epoch,
+      batch: trainer.batch,
+      batches: Math.ceil(data.train.count / Math.min(init.model.training.batchSize, data.train.count)),
+      loss: NaN,
+      learningRate: init.model.training.optimizer.learningRate,
+      layers,
+    };
+    const now = this.host.now();
+    const due = forceBoundary || now - this.lastBoundary >= (init.boundaryIntervalMs ?? 100);
+    if (network.inputSize === 2 && due) {
+      snapshot.boundary = boundaryGrid(network, data.train.inputs, data.train.count, init.boundaryResolution);
+      this.lastBoundary = now;
+    }
+    return snapshot;
+  }
+
+  private parameters(): TrainedParameters {
+    const { network, data } = this.built!;
+    return {
+      layers: network.denseLayers().map((d) => ({ units: d.units, inputs: d.inputSize, weights: d.weights.slice(), bias: d.bias.slice() })),
+      history: { loss: [...this.history.loss], testLoss: [...this.history.testLoss], accuracy: [...this.history.accuracy] },
+      normalization: data.normalization,
+    };
+  }
+
+  private postSnapshot(snapshot: TrainingSnapshot): void {
+    this.host.post({ type: 'snapshot', snapshot });
+  }
+
+  private postState(state: WorkerState): void {
+    this.host.post({ type: 'state', state, epoch: this.built?.trainer.epoch ?? 0 });
+  }
+}
+
+/** One label per sample for drawing points: the target itself, or the argmax class when one-hot. */
+function labels(set: SampleSet): Float64Array {
+  const out = new Float64Array(set.count);
+  const k = set.targetSize;
+  for (let s = 0; s < set.count; s++) {
+    if (k === 1) {
+      out[s] = set.targets[s];
+      continue;
+    }
+    let best = 0;
+    for (let c = 1; c < k; c++) if (set.targets[s * k + c] > set.targets[s * k + best]) best = c;
+    out[s] = best;
+  }
+  return out;
+}

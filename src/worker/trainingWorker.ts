@@ -1,0 +1,19 @@
+// Entry point of the training worker (dist/worker.js), started by the
+// extension host with worker_threads. It must not import `vscode`: all it
+// knows of the host is the message protocol in src/protocol/worker.ts.
+
+import { parentPort } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
+import { transferables, type HostToWorker, type WorkerToHost } from '../protocol/worker';
+import { TrainingLoop } from './trainingLoop';
+
+const port = parentPort;
+if (!port) throw new Error('the training worker must be started as a worker thread');
+
+const loop = new TrainingLoop({
+  post: (message: WorkerToHost) => port.postMessage(message, transferables(message)),
+  defer: (task) => setImmediate(task),
+  now: () => performance.now(),
+});
+
+port.on('message', (message: HostToWorker) => loop.handle(message));

@@ -1,0 +1,281 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TrainingSession, type WorkerPort } from '../../../src/host/training/session';
+import type { Timers } from '../../../src/host/training/throttle';
+import { loadModel } from '../../../src/model/parse';
+import type { NnModel } from '../../../src/model/types';
+import type { TrainingSnapshot, TrainingView } from '../../../src/protocol/training';
+import type { HostToWorker, TrainedParameters, WorkerToHost } from '../../../src/protocol/worker';
+
+const root = join(__dirname, '..', '..', '..');
+
+function andModel(): NnModel {
+  const loaded = loadModel(readFileSync(join(root, 'examples', 'and.nnjson'), 'utf8'));
+  if (!loaded.ok) throw new Error('examples/and.nnjson does not load');
+  return loaded.model;
+}
+
+/** A worker that records what the session sends and lets the test answer. */
+class FakeWorker implements WorkerPort {
+  readonly sent: HostToWorker[] = [];
+  terminated = 0;
+  private readonly listeners = new Map<string, ((value: never) => void)[]>();
+  postMessage(message: HostToWorker): void {
+    this.sent.push(message);
+  }
+  on(event: string, listener: (value: never) => void): void {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+  }
+  terminate(): void {
+    this.terminated++;
+  }
+  emit(event: 'message', value: WorkerToHost): void;
+  emit(event: 'error', value: Error): void;
+  emit(event: 'exit', value: number): void;
+  emit(event: string, value: unknown): void {
+    for (const l of this.listeners.get(event) ?? []) l(value as never);
+  }
+  types(): string[] {
+    return this.sent.map((m) => m.type);
+  }
+}
+
+/** Timers under the test's control: time moves only when `advance` is called. */
+class FakeTimers implements Timers {
+  time = 0;
+  private tasks: { at: number; task: () => void; id: number }[] = [];
+  private ids = 0;
+  now(): number {
+    return this.time;
+  }
+  setTimeout(task: () => void, ms: number): unknown {
+    const id = ++this.ids;
+    this.tasks.push({ at: this.time + ms, task, id });
+    return id;
+  }
+  clearTimeout(handle: unknown): void {
+    this.tasks = this.tasks.filter((t) => t.id !== handle);
+  }
+  advance(ms: number): void {
+    this.time += ms;
+    const due = this.tasks.filter((t) => t.at <= this.time);
+    this.tasks = this.tasks.filter((t) => t.at > this.time);
+    for (const t of due) t.task();
+  }
+}
+
+function snapshot(epoch: number, batch = 0, loss = 1 / (epoch + 1)): TrainingSnapshot {
+  const layer = {
+    dense: 0, units: 1, inputs: 2,
+    weights: new Float32Array([epoch, -epoch]), bias: new Float32Array([0]),
+    gradWeights: new Float32Array(2), gradBias: new Float32Array(1), deltaWeights: new Float32Array(2),
+    gradInputNorm: 0, deadUnits: [], nonFinite: false,
+  };
+  return { epoch, batch, batches: 4, loss, learningRate: 0.1, layers: [layer] };
+}
+
+const parameters: TrainedParameters = {
+  layers: [{ units: 1, inputs: 2, weights: new Float64Array([1, 2]), bias: new Float64Array([3]) }],
+  history: { loss: [0.5], testLoss: [], accuracy: [] },
+  normalization: { method: 'none' },
+};
+
+function setup(options: { perSecond?: number; keepRecent?: number; everyNth?: number } = {}) {
+  const worker = new FakeWorker();
+  const timers = new FakeTimers();
+  const views: TrainingView[] = [];
+  const live: TrainingSnapshot[] = [];
+  const scrubbed: TrainingSnapshot[] = [];
+  const warnings: string[] = [];
+  let created = 0;
+  const session = new TrainingSession(
+    () => {
+      created++;
+      return worker;
+    },
+    { model: andModel(), files: {}, boundaryResolution: 20, stream: true },
+    { updatesPerSecond: options.perSecond ?? 10, keepRecentEpochs: options.keepRecent ?? 200, keepEveryNth: options.everyNth ?? 10, stopTimeoutMs: 500 },
+    {
+      view: (v) => views.push(v),
+      snapshot: (s, isScrub) => (isScrub ? scrubbed : live).push(s),
+      divergence: (m) => warnings.push(m),
+    },
+    timers,
+  );
+  const ready = () => worker.emit('message', { type: 'ready', totalEpochs: 1000, batches: 4, snapshot: snapshot(0) });
+  const state = (s: 'running' | 'paused' | 'done', epoch: number) => worker.emit('message', { type: 'state', state: s, epoch });
+  const epoch = (n: number, batch = 0) => worker.emit('message', { type: 'snapshot', snapshot: snapshot(n, batch) });
+  return { session, worker, timers, views, live, scrubbed, warnings, ready, state, epoch, created: () => created };
+}
+
+describe('TrainingSession with a fake worker', () => {
+  it('starts one worker on train, sends the model, then run', () => {
+    const t = setup();
+    t.session.command('train');
+    assert.equal(t.created(), 1);
+    assert.deepEqual(t.worker.types(), ['init', 'run']);
+    const init = t.worker.sent[0];
+    assert.ok(init.type === 'init' && init.init.model.name === 'AND gate');
+    t.session.command('pause');
+    assert.equal(t.created(), 1, 'a second command reuses the worker');
+  });
+
+  it('follows the worker through running, pause, step epoch and step batch', () => {
+    const t = setup();
+    t.session.command('train');
+    t.ready();
+    t.state('running', 0);
+    assert.equal(t.session.status, 'running');
+    t.epoch(1);
+    t.epoch(2);
+    t.session.command('pause');
+    assert.equal(t.worker.sent.at(-1)?.type, 'pause');
+    t.state('paused', 2);
+    assert.equal(t.session.status, 'paused');
+    t.session.command('stepEpoch');
+    assert.equal(t.worker.sent.at(-1)?.type, 'stepEpoch');
+    t.state('running', 2);
+    t.epoch(3);
+    t.state('paused', 3);
+    t.session.command('stepBatch');
+    assert.equal(t.worker.sent.at(-1)?.type, 'stepBatch');
+    t.epoch(3, 1);
+    const view = t.session.view();
+    assert.deepEqual(view.series.loss, [1 / 2, 1 / 3, 1 / 4], 'one loss per completed epoch; the batch snapshot adds none');
+    assert.deepEqual(view.timeline, [0, 1, 2, 3]);
+    assert.equal(view.latest?.batch, 1, 'the batch step is the latest state');
+    assert.deepEqual(t.views.map((v) => v.status), ['idle', 'running', 'paused', 'running', 'paused']);
+  });
+
+  it('throttles live snapshots and always delivers the latest', () => {
+    const t = setup({ perSecond: 10 });
+    t.session.command('train');
+    t.ready();
+    for (let e = 1; e <= 50; e++) t.epoch(e);
+    assert.deepEqual(t.live.map((s) => s.epoch), [0], 'within one interval only the first goes out');
+    t.timers.advance(100);
+    assert.deepEqual(t.live.map((s) => s.epoch), [0, 50], 'the held one is the newest');
+    t.epoch(51);
+    t.epoch(52);
+    t.state('paused', 52);
+    assert.deepEqual(t.live.map((s) => s.epoch), [0, 50, 52], 'pausing flushes without waiting');
+  });
+
+  it('keeps a bounded timeline and scrubs to a kept epoch', () => {
+    const t = setup({ keepRecent: 5, everyNth: 10 });
+    t.session.command('train');
+    t.ready();
+    for (let e = 1; e <= 37; e++) t.epoch(e);
+    assert.deepEqual(t.session.view().timeline, [0, 10, 20, 30, 33, 34, 35, 36, 37]);
+    const at = t.session.scrubTo(20);
+    assert.equal(at?.epoch, 20);
+    assert.deepEqual(Array.from(at!.layers[0].weights), [20, -20], 'epoch 20 as it was');
+    assert.deepEqual(t.scrubbed.map((s) => s.epoch), [20]);
+    assert.equal(t.session.scrubTo(21), undefined, 'a dropped epoch is not invented');
+  });
+
+  it('cancels in the middle of a batch: pause first, then the weights, then the worker ends', async () => {
+    const t = setup();
+    t.session.command('train');
+    t.ready();
+    t.state('running', 0);
+    t.session.command('stop');
+    assert.deepEqual(t.worker.types().slice(-2), ['pause', 'weights'], 'the worker is asked to pause before anything else');
+    assert.equal(t.worker.terminated, 0, 'the batch in flight may finish');
+    const request = t.worker.sent.at(-1);
+    assert.ok(request?.type === 'weights');
+    t.state('paused', 0);
+    t.worker.emit('message', { type: 'weights', id: request.id, parameters });
+    await new Promise((r) => setImmediate(r));
+    assert.equal(t.session.status, 'stopped');
+    assert.equal(t.worker.terminated, 1);
+    assert.deepEqual(await t.session.parameters(), parameters, 'the weights stay available for Apply');
+    t.epoch(9);
+    assert.equal(t.session.view().latest?.epoch, 0, 'late messages from the ended worker are ignored');
+  });
+
+  it('stops a worker that never answers after the timeout', async () => {
+    const t = setup();
+    t.session.command('train');
+    const stopped = t.session.stop();
+    t.timers.advance(500);
+    await stopped;
+    assert.equal(t.session.status, 'stopped');
+    assert.equal(t.worker.terminated, 1);
+    await assert.rejects(t.session.parameters(), /no weights/);
+  });
+
+  it('ends with a message when the worker crashes, and rejects pending requests', async () => {
+    const t = setup();
+    t.session.command('train');
+    t.ready();
+    const pending = t.session.parameters();
+    t.worker.emit('error', new Error('out of memory'));
+    await assert.rejects(pending, /crashed: out of memory/);
+    assert.equal(t.session.status, 'failed');
+    assert.match(t.views.at(-1)?.message ?? '', /crashed: out of memory/);
+    t.worker.emit('exit', 1);
+    assert.match(t.session.view().message ?? '', /out of memory/, 'the exit that follows does not overwrite the cause');
+    t.session.command('train');
+    assert.equal(t.created(), 1, 'an ended session starts no new worker');
+  });
+
+  it('reports an unexpected exit as a failure', () => {
+    const t = setup();
+    t.session.command('train');
+    t.worker.emit('exit', 3);
+    assert.equal(t.session.status, 'failed');
+    assert.match(t.session.view().message ?? '', /exited unexpectedly \(code 3\)/);
+  });
+
+  it('passes divergence on as a warning suggesting a lower learning rate', () => {
+    const t = setup();
+    t.session.command('train');
+    t.ready();
+    t.worker.emit('message', { type: 'divergence', epoch: 7, dense: 1, what: 'gradients', learningRate: 5 });
+    t.state('paused', 7);
+    assert.equal(t.warnings.length, 1);
+    assert.match(t.warnings[0], /epoch 7.*layer 2.*lower than 5/);
+    assert.equal(t.session.status, 'paused');
+  });
+
+  it('resets the series and timeline', () => {
+    const t = setup();
+    t.session.command('train');
+    t.ready();
+    t.epoch(1);
+    t.epoch(2);
+    t.session.command('reset');
+    assert.equal(t.worker.sent.at(-1)?.type, 'reset');
+    assert.deepEqual(t.session.view().series.loss, []);
+    assert.deepEqual(t.session.view().timeline, []);
+    t.epoch(0);
+    assert.deepEqual(t.session.view().timeline, [0]);
+  });
+
+  it('disposes: terminates the worker once and ignores it afterwards', () => {
+    const t = setup();
+    t.session.command('train');
+    t.ready();
+    t.epoch(1);
+    t.session.dispose();
+    t.session.dispose();
+    assert.equal(t.worker.terminated, 1);
+    const sent = t.worker.sent.length;
+    t.session.command('train');
+    assert.equal(t.worker.sent.length, sent);
+    t.timers.advance(1000);
+    t.worker.emit('exit', 1);
+    assert.notEqual(t.session.status, 'failed', 'the exit caused by terminate is not a crash');
+  });
+
+  it('a build failure in the worker fails the session with its message', () => {
+    const t = setup();
+    t.session.command('train');
+    t.worker.emit('message', { type: 'failed', message: 'batch size 8 is larger than the 4 training samples' });
+    assert.equal(t.session.status, 'failed');
+    assert.equal(t.worker.terminated, 1);
+    assert.match(t.session.view().message ?? '', /batch size 8/);
+  });
+});

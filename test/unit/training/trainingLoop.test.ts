@@ -1,0 +1,152 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadModel } from '../../../src/model/parse';
+import type { NnModel } from '../../../src/model/types';
+import type { TrainingSnapshot } from '../../../src/protocol/training';
+import type { HostToWorker, WorkerToHost } from '../../../src/protocol/worker';
+import { buildSession, loadSamples } from '../../../src/worker/build';
+import { TrainingLoop } from '../../../src/worker/trainingLoop';
+
+const root = join(__dirname, '..', '..', '..');
+
+function example(name: string): NnModel {
+  const loaded = loadModel(readFileSync(join(root, 'examples', `${name}.nnjson`), 'utf8'));
+  if (!loaded.ok) throw new Error(`examples/${name}.nnjson does not load`);
+  return loaded.model;
+}
+
+/** The loop with a hand-cranked message loop: `turn()` runs one deferred slice. */
+function harness(model: NnModel, sliceMs = 0) {
+  const posted: WorkerToHost[] = [];
+  const deferred: (() => void)[] = [];
+  let clock = 0;
+  const loop = new TrainingLoop({
+    post: (m) => posted.push(m),
+    defer: (task) => deferred.push(task),
+    // Every reading moves time on, so a slice of `sliceMs` = 0 runs exactly one batch.
+    now: () => clock++,
+  });
+  const send = (m: HostToWorker) => loop.handle(m);
+  const settle = () => new Promise((r) => setImmediate(r));
+  const turn = () => deferred.shift()?.();
+  const snapshots = () => posted.flatMap((m) => (m.type === 'snapshot' || m.type === 'ready' ? [m.snapshot] : []));
+  const states = () => posted.flatMap((m) => (m.type === 'state' ? [m.state] : []));
+  return { loop, posted, deferred, send, settle, turn, snapshots, states, init: { model, files: {}, boundaryResolution: 8, stream: true, sliceMs } };
+}
+
+describe('TrainingLoop (the worker side)', () => {
+  it('trains the AND example: the loss falls and the run ends done', async () => {
+    const model = example('and');
+    model.training.epochs = 200;
+    const h = harness(model, 1e9);
+    h.send({ type: 'init', init: h.init });
+    await h.settle();
+    h.send({ type: 'run' });
+    while (h.deferred.length > 0) h.turn();
+    const snaps = h.snapshots();
+    assert.equal(snaps[0].epoch, 0);
+    assert.equal(snaps.at(-1)?.epoch, 200);
+    assert.ok(snaps.at(-1)!.loss < snaps[1].loss / 2, `loss ${snaps[1].loss} → ${snaps.at(-1)!.loss}`);
+    assert.deepEqual(h.states(), ['running', 'done']);
+  });
+
+  it('matches a Trainer run on the same model, epoch for epoch', async () => {
+    const model = example('xor');
+    model.training.epochs = 5;
+    const h = harness(model, 1e9);
+    h.send({ type: 'init', init: h.init });
+    await h.settle();
+    h.send({ type: 'run' });
+    while (h.deferred.length > 0) h.turn();
+    const reference = buildSession(model, await loadSamples(model, {}));
+    const losses: number[] = [];
+    for (let e = 0; e < 5; e++) losses.push(reference.trainer.runEpoch()!.loss);
+    assert.deepEqual(h.snapshots().slice(1).map((s) => s.loss), losses);
+    const w = reference.network.denseLayers()[1].weights;
+    assert.deepEqual(Array.from(h.snapshots().at(-1)!.layers[1].weights), Array.from(Float32Array.from(w)));
+  });
+
+  it('pauses between batches in the middle of an epoch and resumes where it stopped', async () => {
+    const model = example('and');
+    const h = harness(model, 0);
+    h.send({ type: 'init', init: h.init });
+    await h.settle();
+    h.send({ type: 'run' });
+    h.turn();
+    h.turn();
+    h.send({ type: 'pause' });
+    assert.equal(h.states().at(-1), 'paused');
+    h.turn();
+    assert.equal(h.snapshots().length, 1, 'no epoch finished: two of four batches ran');
+    h.send({ type: 'stepBatch' });
+    const batch = h.snapshots().at(-1)!;
+    assert.deepEqual([batch.epoch, batch.batch, batch.batches], [0, 3, 4], 'the third batch of the first epoch');
+    h.send({ type: 'stepEpoch' });
+    while (h.deferred.length > 0) h.turn();
+    const after = h.snapshots().at(-1)!;
+    assert.deepEqual([after.epoch, after.batch], [1, 0], 'step epoch finished the interrupted epoch');
+    assert.equal(h.states().at(-1), 'paused');
+  });
+
+  it('pauses on NaN and says where, and resets to the seeded start', async () => {
+    const model = example('and');
+    model.training.optimizer = { type: 'sgd', learningRate: 1e30 };
+    model.layers = model.layers.map((l) => (l.type === 'activation' ? { ...l, activation: 'linear' } : l));
+    const h = harness(model, 1e9);
+    h.send({ type: 'init', init: h.init });
+    await h.settle();
+    const first = h.snapshots()[0];
+    h.send({ type: 'run' });
+    for (let i = 0; i < 50 && h.deferred.length > 0; i++) h.turn();
+    const divergence = h.posted.find((m) => m.type === 'divergence');
+    assert.ok(divergence, 'a divergence was reported');
+    assert.equal(h.states().at(-1), 'paused');
+    assert.ok(h.snapshots().at(-1)?.divergence);
+    h.send({ type: 'reset' });
+    const reset = h.snapshots().at(-1)!;
+    assert.equal(reset.epoch, 0);
+    assert.deepEqual(Array.from(reset.layers[0].weights), Array.from(first.layers[0].weights));
+  });
+
+  it('marks ReLU units that never fired as dead', async () => {
+    const model = example('and');
+    model.layers = [
+      { type: 'dense', units: 2, weights: [[1, 1], [-1, -1]], bias: [0.1, -5] },
+      { type: 'activation', activation: 'relu' },
+      { type: 'dense', units: 1 },
+    ];
+    model.training.epochs = 1;
+    const h = harness(model, 1e9);
+    h.send({ type: 'init', init: h.init });
+    await h.settle();
+    h.send({ type: 'run' });
+    while (h.deferred.length > 0) h.turn();
+    const last: TrainingSnapshot = h.snapshots().at(-1)!;
+    assert.deepEqual(last.layers[0].deadUnits, [1], 'inputs are in [0, 1], so −x1 − x2 − 5 is always negative');
+    assert.deepEqual(last.layers[1].deadUnits, [], 'no ReLU follows the output layer');
+  });
+
+  it('reports a build failure instead of throwing', async () => {
+    const model = example('and');
+    model.training.batchSize = 99;
+    const h = harness(model);
+    h.send({ type: 'init', init: h.init });
+    await h.settle();
+    const failed = h.posted.find((m) => m.type === 'failed');
+    assert.ok(failed && failed.type === 'failed');
+    assert.match(failed.message, /batch size 99/);
+  });
+
+  it('hands over the parameters at full precision', async () => {
+    const model = example('and');
+    const h = harness(model);
+    h.send({ type: 'init', init: h.init });
+    await h.settle();
+    h.send({ type: 'weights', id: 7 });
+    const reply = h.posted.at(-1);
+    assert.ok(reply?.type === 'weights' && reply.id === 7);
+    const reference = buildSession(model, await loadSamples(model, {}));
+    assert.deepEqual(Array.from(reply.parameters.layers[0].weights), Array.from(reference.network.denseLayers()[0].weights));
+  });
+});
