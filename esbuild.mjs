@@ -7,6 +7,7 @@
 // Flags: --watch rebuilds on change, --production minifies and drops source maps.
 import * as esbuild from 'esbuild';
 import { nodeBundle } from './scripts/esbuild-options.cjs';
+import { buildWasm } from './scripts/build-wasm.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');

@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Assembles the engine's WAT kernels into WebAssembly with wabt (pure JS/WASM,
+// works offline). Two flavours come from one source:
+//   gemm.wasm          SIMD128 with mul + add
+//   gemm-relaxed.wasm  the same, with every `acc + a·b` accumulation rewritten
+//                      into f32x4.relaxed_madd (a fused multiply-add where the CPU has one)
+// The outputs are build products in dist/; they are never committed.
+// As a module: `assembleKernels()` returns both binaries, for tests and benchmarks.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const source = join(root, 'src', 'engine', 'wasm', 'gemm.wat');
+
+/** `(f32x4.add (local.get $acc) (f32x4.mul (local.get $x) (local.get $y)))` → relaxed_madd(x, y, acc). */
+const MUL_ADD = /\(f32x4\.add \(local\.get (\$\w+)\) \(f32x4\.mul \(local\.get (\$\w+)\) \(local\.get (\$\w+)\)\)\)/g;
+
+export function relaxedSource(text) {
+  return text.replace(MUL_ADD, '(f32x4.relaxed_madd (local.get $2) (local.get $3) (local.get $1))');
+}
+
+/** @returns {Promise<{ simd: Uint8Array, relaxed: Uint8Array }>} */
+export async function assembleKernels() {
+  const require = createRequire(import.meta.url);
+  const wabt = await require('wabt')();
+  const text = readFileSync(source, 'utf8');
+  const features = { simd: true, threads: true, bulk_memory: true, relaxed_simd: true };
+  const assemble = (name, wat) => {
+    const module = wabt.parseWat(name, wat, features);
+    try {
+      module.validate(features);
+      return module.toBinary({ log: false }).buffer;
+    } finally {
+      module.destroy();
+    }
+  };
+  return { simd: assemble('gemm.wat', text), relaxed: assemble('gemm-relaxed.wat', relaxedSource(text)) };
+}
+
+/** Write dist/gemm.wasm and dist/gemm-relaxed.wasm. */
+export async function buildWasm(outdir = join(root, 'dist')) {
+  const { simd, relaxed } = await assembleKernels();
+  mkdirSync(outdir, { recursive: true });
+  writeFileSync(join(outdir, 'gemm.wasm'), simd);
+  writeFileSync(join(outdir, 'gemm-relaxed.wasm'), relaxed);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  buildWasm().then(
+    () => console.log('dist/gemm.wasm and dist/gemm-relaxed.wasm assembled'),
+    (error) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

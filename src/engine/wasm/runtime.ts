@@ -1,0 +1,93 @@
+// One instance of the WAT kernels over a shared WebAssembly.Memory, with a
+// bump allocator for buffers that live as long as the runtime and a scratch
+// area above them for operands that live for one call.
+//
+// Layout: [work area 0][work area 1][persistent buffers …][scratch …]. Work
+// area t holds the packed panels of thread t (gemm.wat); only the thread that
+// owns the runtime grows the memory.
+
+import { MAX_PAGES, PAGE, webAssembly, type WasmMemory, type WasmModule } from './api';
+
+/** Bytes one gemm call needs for its packed panels: KC·NC·4 + MC·KC·4 + a 4×8 tile (see gemm.wat). */
+export const WORK_BYTES = 524288 + 131072 + 128;
+/** Work areas reserved up front: one per thread. */
+export const THREADS = 2;
+
+export type GemmFn = (
+  m: number, n: number, k: number,
+  a: number, ars: number, acs: number,
+  b: number, brs: number, bcs: number,
+  c: number, ldc: number, accumulate: number, work: number,
+) => void;
+
+/** The assembled kernels: plain SIMD128, and optionally the relaxed-SIMD (FMA) build. */
+export interface KernelBinaries {
+  simd: Uint8Array;
+  relaxed?: Uint8Array;
+}
+
+export class WasmRuntime {
+  private view: Float32Array;
+  private top = THREADS * WORK_BYTES;
+
+  private constructor(
+    readonly memory: WasmMemory,
+    readonly module: WasmModule,
+    readonly gemm: GemmFn,
+    /** True when the relaxed-SIMD build (fused multiply-add) was accepted by this host. */
+    readonly fusedMultiplyAdd: boolean,
+  ) {
+    this.view = new Float32Array(memory.buffer);
+  }
+
+  /**
+   * Instantiate the fastest build the host validates; undefined when it has no
+   * WebAssembly SIMD or no shared memory. Compiles synchronously (the module is small).
+   */
+  static create(binaries: KernelBinaries): WasmRuntime | undefined {
+    const api = webAssembly();
+    if (!api || typeof SharedArrayBuffer === 'undefined') return undefined;
+    const relaxed = binaries.relaxed !== undefined && api.validate(binaries.relaxed);
+    const bytes = relaxed && binaries.relaxed ? binaries.relaxed : binaries.simd;
+    if (!api.validate(bytes)) return undefined;
+    const memory = new api.Memory({ initial: Math.ceil((THREADS * WORK_BYTES) / PAGE) + 1, maximum: MAX_PAGES, shared: true });
+    const module = new api.Module(bytes);
+    const instance = new api.Instance(module, { env: { memory } });
+    return new WasmRuntime(memory, module, instance.exports.gemm as GemmFn, relaxed);
+  }
+
+  /** Byte offset of thread t's work area. */
+  work(thread: number): number {
+    return thread * WORK_BYTES;
+  }
+
+  /** A Float32Array over the whole memory; fetch it again after any allocation. */
+  get f32(): Float32Array {
+    return this.view;
+  }
+
+  /** A persistent buffer of `floats` float32s, 16-byte aligned and zeroed; returns its byte offset. */
+  alloc(floats: number): number {
+    const offset = this.top;
+    this.top += Math.ceil((floats * 4) / 16) * 16;
+    this.ensure(this.top);
+    this.view.fill(0, offset >> 2, this.top >> 2);
+    return offset;
+  }
+
+  /** Byte offset of a scratch area of `bytes`, valid until the next alloc or scratch. */
+  scratch(bytes: number): number {
+    this.ensure(this.top + bytes);
+    return this.top;
+  }
+
+  private ensure(bytes: number): void {
+    const have = this.memory.buffer.byteLength;
+    if (bytes > have) {
+      const pages = Math.ceil((bytes - have) / PAGE);
+      if (have / PAGE + pages > MAX_PAGES) throw new RangeError(`the kernels need ${bytes} bytes; the limit is ${MAX_PAGES * PAGE}`);
+      this.memory.grow(pages);
+    }
+    if (this.view.byteLength !== this.memory.buffer.byteLength) this.view = new Float32Array(this.memory.buffer);
+  }
+}
