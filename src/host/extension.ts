@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import { registerDesignerCommands, registerTestCommands } from './commands';
+import { registerDataCommands } from './data';
 import { NnjsonEditorProvider } from './designerEditor';
 import { registerDiagnostics } from './diagnostics';
 import { initLog } from './log';
@@ -11,6 +12,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const designer = new NnjsonEditorProvider(context.extensionUri);
   context.subscriptions.push(NnjsonEditorProvider.register(context, designer), registerDesignerCommands(designer));
   context.subscriptions.push(registerDiagnostics(context));
+  context.subscriptions.push(registerDataCommands(designer, context.extensionMode));
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     context.subscriptions.push(registerTestCommands(designer));
   }
