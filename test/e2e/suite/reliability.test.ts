@@ -1,0 +1,264 @@
+// Reliability in a real VS Code: a broken file shows located problems and a
+// quick fix that repairs it, training problems appear where they belong, and
+// scripted sequences of edits from the designer, a text editor and the disk
+// (an external tool, a git checkout) end in exactly the expected text.
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { loadModel } from '../../../src/model/parse';
+import { serializeModel } from '../../../src/model/serialize';
+import type { NnModel } from '../../../src/model/types';
+import type { DesignerEdit } from '../../../src/protocol/webview';
+import { activeExtension, closeAllEditors, waitFor, workspaceFile } from '../support/host';
+
+const SOURCE = 'NN Designer';
+type Outcome = { applied: true } | { applied: false; reason: string } | undefined;
+
+function baseModel(): NnModel {
+  return {
+    format: 'nnjson',
+    version: 1,
+    name: 'reliability',
+    description: 'start',
+    inputs: 2,
+    layers: [
+      { type: 'dense', units: 3, weights: [[0.1, 0.2], [0.3, 0.4], [0.5, 0.6]], bias: [0, 0, 0] },
+      { type: 'activation', activation: 'tanh' },
+      { type: 'dense', units: 1, weights: [[1, 2, 3]], bias: [0.5] },
+    ],
+    training: { loss: 'mse', optimizer: { type: 'sgd', learningRate: 0.5 }, epochs: 10, batchSize: 2, seed: 3 },
+  };
+}
+
+function writeWorkspaceFile(name: string, text: string): vscode.Uri {
+  const uri = workspaceFile(name);
+  fs.writeFileSync(uri.fsPath, text);
+  return uri;
+}
+
+const ours = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
+
+async function diagnosticsMatching(uri: vscode.Uri, what: string, accept: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
+  return waitFor(what, () => {
+    const found = ours(uri);
+    return accept(found) ? found : undefined;
+  }, 15_000);
+}
+
+async function discardAndClose(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await closeAllEditors();
+}
+
+async function applyQuickFix(doc: vscode.TextDocument, diagnostic: vscode.Diagnostic, title: RegExp): Promise<void> {
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+  const action = actions.find((a) => title.test(a.title));
+  assert.ok(action?.edit, `no quick fix ${title}; offered: ${actions.map((a) => a.title).join('; ')}`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit));
+}
+
+describe('reliability: problems panel', () => {
+  before(activeExtension);
+  afterEach(discardAndClose);
+
+  it('shows a shape mismatch on the offending row, and "Set units" makes the file valid', async () => {
+    const model = baseModel();
+    (model.layers[2] as { weights: number[][] }).weights = [[1, 2, 3, 4]];
+    const uri = writeWorkspaceFile('broken-shape.nnjson', serializeModel(model));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const [problem] = await diagnosticsMatching(uri, 'the shape diagnostic', (d) => d.length > 0);
+    assert.equal(problem.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(doc.getText(problem.range), '[1, 2, 3, 4]');
+    assert.match(problem.message, /4 values but the layer takes 3 inputs/);
+    await applyQuickFix(doc, problem, /^Set units to match the next layer's input/);
+    await diagnosticsMatching(uri, 'the diagnostics to clear', (d) => d.length === 0);
+    const fixed = loadModel(doc.getText());
+    assert.ok(fixed.ok);
+    assert.equal(fixed.model.layers[0].type === 'dense' && fixed.model.layers[0].units, 4);
+  });
+
+  it('shows a syntax error where it is, and clears it once fixed', async () => {
+    const good = serializeModel(baseModel());
+    const cut = good.indexOf('"layers"');
+    const uri = writeWorkspaceFile('broken-syntax.nnjson', good.slice(0, cut));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const found = await diagnosticsMatching(uri, 'a syntax diagnostic', (d) => d.length > 0);
+    assert.ok(found.every((d) => doc.offsetAt(d.range.start) <= doc.getText().length));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(new vscode.Position(0, 0), doc.positionAt(doc.getText().length)), good);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await diagnosticsMatching(uri, 'the diagnostics to clear', (d) => d.length === 0);
+  });
+
+  it('shows a missing data file and a path that leaves the workspace on data.path', async () => {
+    for (const [path, message] of [['missing.csv', /does not exist/], ['../outside.csv', /goes through "\.\."/]] as const) {
+      const model = baseModel();
+      model.data = { source: 'file', path, inputs: ['a', 'b'], targets: ['y'] };
+      const uri = writeWorkspaceFile('data-problem.nnjson', serializeModel(model));
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const [problem] = await diagnosticsMatching(uri, 'the data diagnostic', (d) => d.some((x) => message.test(x.message)));
+      assert.equal(doc.getText(problem.range), JSON.stringify(path));
+      await discardAndClose();
+    }
+  });
+
+  it('shows problems a training run reports, with a fix that lowers the learning rate', async () => {
+    const uri = writeWorkspaceFile('diverged.nnjson', serializeModel(baseModel()));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('nnDesigner._test.reportTrainingProblems', uri, [
+      { kind: 'divergence', message: 'the loss became NaN at epoch 4', epoch: 4 },
+      { kind: 'deadRelu', layer: 0, message: 'every unit of layers[0] outputs 0 for every sample' },
+    ]);
+    const found = await diagnosticsMatching(uri, 'the training diagnostics', (d) => d.length === 2);
+    const divergence = found.find((d) => d.code === 'divergence')!;
+    assert.equal(doc.getText(divergence.range), '0.5');
+    assert.equal(divergence.severity, vscode.DiagnosticSeverity.Warning);
+    const dead = found.find((d) => d.code === 'deadRelu')!;
+    assert.ok(doc.getText(dead.range).startsWith('{') && doc.getText(dead.range).includes('"units": 3'));
+    await applyQuickFix(doc, divergence, /^Lower the learning rate to 0\.05$/);
+    assert.equal((JSON.parse(doc.getText()) as NnModel).training.optimizer.learningRate, 0.05);
+    await vscode.commands.executeCommand('nnDesigner._test.reportTrainingProblems', uri, []);
+    await diagnosticsMatching(uri, 'the training diagnostics to clear', (d) => d.length === 0);
+  });
+});
+
+/** A small seeded generator, so every run plays the same sequences. */
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+type Step = 'designer' | 'workspaceEdit' | 'textEditor' | 'disk' | 'checkout' | 'concurrent';
+const STEPS: Step[] = ['designer', 'designer', 'workspaceEdit', 'textEditor', 'disk', 'checkout', 'concurrent'];
+
+/** Replaces `"key": <value>` (the first one) in the document through a WorkspaceEdit. */
+function replaceValue(doc: vscode.TextDocument, key: string, value: string): vscode.WorkspaceEdit {
+  const text = doc.getText();
+  const match = new RegExp(`"${key}": ("[^"]*"|[^,\\n]+)`).exec(text);
+  assert.ok(match, `no "${key}" in the text`);
+  const start = match.index + key.length + 4;
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(start), doc.positionAt(start + match[1].length)), value);
+  return edit;
+}
+
+/** A designer edit and what it does to the expected model. */
+function designerEdit(random: () => number, expected: NnModel): { edit: DesignerEdit; apply: (m: NnModel) => void } {
+  const pick = Math.floor(random() * 4);
+  const n = 1 + Math.floor(random() * 90);
+  if (pick === 0) return { edit: { kind: 'setTraining', field: 'epochs', value: n }, apply: (m) => (m.training.epochs = n) };
+  if (pick === 1) {
+    const loss = expected.training.loss === 'mse' ? 'mae' : 'mse';
+    return { edit: { kind: 'setLoss', loss }, apply: (m) => (m.training.loss = loss) };
+  }
+  if (pick === 2) {
+    const value = n / 8;
+    return { edit: { kind: 'setWeight', dense: 0, neuron: n % 3, input: n % 2, value }, apply: (m) => ((m.layers[0] as { weights: number[][] }).weights[n % 3][n % 2] = value) };
+  }
+  return { edit: { kind: 'setTraining', field: 'seed', value: n }, apply: (m) => (m.training.seed = n) };
+}
+
+async function untilText(doc: vscode.TextDocument, text: string, what: string): Promise<void> {
+  await waitFor(what, () => (doc.getText() === text ? true : undefined), 10_000);
+}
+
+describe('reliability: interleaved edits', function () {
+  this.timeout(240_000);
+  before(activeExtension);
+  afterEach(discardAndClose);
+
+  const SEQUENCES = 8;
+  const LENGTH = 25;
+
+  for (let sequence = 1; sequence <= SEQUENCES; sequence++) {
+    it(`sequence ${sequence}: ${LENGTH} steps from the designer, text editors and the disk lose and duplicate nothing`, async () => {
+      const random = lcg(sequence * 7919);
+      const expected = baseModel();
+      const uri = writeWorkspaceFile(`interleaved-${sequence}.nnjson`, serializeModel(expected));
+      await vscode.commands.executeCommand('vscode.open', uri);
+      await vscode.commands.executeCommand('nnDesigner._test.whenReady', uri);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
+      const snapshots: NnModel[] = [structuredClone(expected)];
+      const counts: Record<Step, number> = { designer: 0, workspaceEdit: 0, textEditor: 0, disk: 0, checkout: 0, concurrent: 0 };
+      const races = { designer: 0, text: 0, both: 0 };
+
+      for (let step = 0; step < LENGTH; step++) {
+        const kind = STEPS[Math.floor(random() * STEPS.length)];
+        counts[kind]++;
+        const label = `step ${step} (${kind})`;
+        switch (kind) {
+          case 'designer': {
+            const { edit, apply } = designerEdit(random, expected);
+            const outcome = await vscode.commands.executeCommand<Outcome>('nnDesigner._test.applyEdit', uri, edit, doc.version);
+            assert.deepEqual(outcome, { applied: true }, label);
+            apply(expected);
+            break;
+          }
+          case 'workspaceEdit': {
+            const batch = 1 + Math.floor(random() * 64);
+            assert.ok(await vscode.workspace.applyEdit(replaceValue(doc, 'batchSize', String(batch))), label);
+            expected.training.batchSize = batch;
+            break;
+          }
+          case 'textEditor': {
+            const description = `typed ${step}`;
+            const match = /"description": ("[^"]*")/.exec(doc.getText())!;
+            const start = doc.positionAt(match.index + 15);
+            assert.ok(await editor.edit((b) => b.replace(new vscode.Range(start, start.translate(0, match[1].length)), JSON.stringify(description))), label);
+            expected.description = description;
+            break;
+          }
+          case 'disk':
+          case 'checkout': {
+            // An external tool rewrites the file, or git checks out an earlier version of it.
+            if (doc.isDirty) assert.ok(await doc.save(), label);
+            const next = kind === 'disk' ? structuredClone(expected) : structuredClone(snapshots[Math.floor(random() * snapshots.length)]);
+            if (kind === 'disk') next.training.optimizer.learningRate = Math.round(random() * 100) / 1000 + 0.001;
+            const text = serializeModel(next);
+            if (text === doc.getText()) break;
+            fs.writeFileSync(uri.fsPath, text);
+            await untilText(doc, text, `${label}: the document to follow the disk`);
+            Object.assign(expected, structuredClone(next));
+            break;
+          }
+          case 'concurrent': {
+            // Both sides at once, against the same version. Whichever lands first wins; the other
+            // is refused as stale (VS Code refuses a WorkspaceEdit made against an older version,
+            // the designer an edit made against one), never merged into the wrong place.
+            const { edit, apply } = designerEdit(random, expected);
+            const description = `raced ${step}`;
+            const [outcome, textApplied] = await Promise.all([
+              vscode.commands.executeCommand<Outcome>('nnDesigner._test.applyEdit', uri, edit, doc.version),
+              vscode.workspace.applyEdit(replaceValue(doc, 'description', JSON.stringify(description))),
+            ]);
+            assert.ok(outcome, `${label}: the designer answers`);
+            assert.ok(outcome.applied || textApplied, `${label}: one of the two edits lands`);
+            if (textApplied) expected.description = description;
+            if (outcome.applied) apply(expected);
+            else assert.match(outcome.reason, /version|did not apply/, `${label}: ${outcome.reason}`);
+            races[outcome.applied ? (textApplied ? 'both' : 'designer') : 'text']++;
+            break;
+          }
+        }
+        snapshots.push(structuredClone(expected));
+        const state = await vscode.commands.executeCommand<{ version: number; model?: NnModel }>('nnDesigner._test.state', uri);
+        assert.equal(state.version, doc.version, `${label}: the designer shows the current version`);
+      }
+      assert.deepEqual(JSON.parse(doc.getText()), expected, 'the final document holds every edit once');
+      assert.equal(doc.getText(), serializeModel(expected));
+      console.log(`NN_RELIABILITY sequence ${sequence}: ${JSON.stringify({ ...counts, races })}`);
+    });
+  }
+});
