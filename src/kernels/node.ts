@@ -1,0 +1,44 @@
+// Node-side setup of the WASM kernels: switch on relaxed SIMD (Node 20 keeps it
+// behind a V8 flag that only setFlagsFromString accepts, before any compile),
+// read the assembled binaries from dist/, and install them as the engine's backend.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { installKernels, referenceKernels } from '../engine/kernels';
+import { wasmKernels, type WasmKernelOptions } from '../engine/wasm/backend';
+import { WasmRuntime, type KernelBinaries } from '../engine/wasm/runtime';
+
+/** Enable f32x4.relaxed_madd on Node 20; harmless where it is already on or unknown. */
+export function enableRelaxedSimd(): void {
+  try {
+    setFlagsFromString('--experimental-wasm-relaxed-simd');
+  } catch {
+    // Newer V8 has no such flag: relaxed SIMD is simply on.
+  }
+}
+
+/** The assembled kernels in `dir` (dist/ by default, where bundles live), or undefined when they were not built. */
+export function readKernelBinaries(dir: string = __dirname): KernelBinaries | undefined {
+  const simdPath = join(dir, 'gemm.wasm');
+  if (!existsSync(simdPath)) return undefined;
+  const relaxedPath = join(dir, 'gemm-relaxed.wasm');
+  return {
+    simd: readFileSync(simdPath),
+    relaxed: existsSync(relaxedPath) ? readFileSync(relaxedPath) : undefined,
+  };
+}
+
+/**
+ * Install the WASM GEMMs as the engine's kernels. Returns the runtime, or
+ * undefined (and the reference kernels stay) when the binaries or the host's
+ * WebAssembly SIMD are missing.
+ */
+export function installWasmKernels(binaries = readKernelBinaries(), options: WasmKernelOptions = {}): WasmRuntime | undefined {
+  enableRelaxedSimd();
+  if (!binaries) return undefined;
+  const runtime = WasmRuntime.create(binaries);
+  if (!runtime) return undefined;
+  installKernels(wasmKernels(runtime, referenceKernels, options));
+  return runtime;
+}
