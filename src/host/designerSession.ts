@@ -7,12 +7,13 @@
 
 import * as vscode from 'vscode';
 import { parseWebviewMessage } from '../protocol/validate';
-import { assertNever, type DesignerEdit, type DocumentState, type HostToWebview } from '../protocol/webview';
+import { assertNever, type DesignerEdit, type DocumentState, type HostToWebview, type TrainingCommand } from '../protocol/webview';
 import { documentState, editedText } from './documentModel';
 import { getHtml, localResourceRoots } from './html';
 import { errorMessage, log } from './log';
 import { isReadOnly } from './readOnly';
 import { minimalReplacement, withLineEndings } from './textEdit';
+import { trainingManager } from './training/registry';
 
 export type EditOutcome = { applied: true } | { applied: false; reason: string };
 
@@ -64,6 +65,11 @@ export class DesignerSession implements vscode.Disposable {
         onDispose();
       }),
     );
+    const training = trainingManager()?.subscribe(document.uri, {
+      view: (view) => void this.post({ type: 'training', view }),
+      snapshot: (snapshot) => void this.post({ type: 'trainingSnapshot', snapshot }),
+    });
+    if (training) this.disposables.push(training);
   }
 
   get uri(): vscode.Uri {
@@ -87,6 +93,8 @@ export class DesignerSession implements vscode.Disposable {
         this.readyWaiters.splice(0).forEach((resolve) => resolve());
         await this.post({ type: 'theme', kind: themeKind(vscode.window.activeColorTheme.kind) });
         this.postState();
+        // A webview shown again starts from nothing: hand it the whole session.
+        await this.post({ type: 'training', view: trainingManager()?.view(this.document.uri) });
         return undefined;
       case 'edit':
         return this.enqueueEdit(message.edit, message.version);
@@ -104,8 +112,31 @@ export class DesignerSession implements vscode.Disposable {
       case 'log':
         log()[message.level](`webview: ${message.message}`);
         return undefined;
+      case 'training':
+        await this.training(message.command);
+        return undefined;
+      case 'scrubTo': {
+        const snapshot = trainingManager()?.scrubTo(this.document.uri, message.epoch);
+        if (snapshot) await this.post({ type: 'trainingSnapshot', snapshot, scrubbed: true });
+        return undefined;
+      }
+      case 'boundaryResolution':
+        trainingManager()?.setBoundaryResolution(this.document.uri, message.resolution);
+        return undefined;
       default:
         return assertNever(message);
+    }
+  }
+
+  private async training(command: TrainingCommand): Promise<void> {
+    const manager = trainingManager();
+    if (!manager) return;
+    try {
+      if (command === 'apply' && this.readOnly) throw new Error('the document is read-only');
+      await manager.command(this.document.uri, command);
+    } catch (error) {
+      log().error(`designer: training ${command} failed: ${errorMessage(error)}`);
+      void vscode.window.showErrorMessage(`NN Designer: ${errorMessage(error)}`);
     }
   }
 

@@ -6,7 +6,12 @@
 import { MAX_UNITS } from '../model/limits';
 import { ACTIVATIONS, INITS, LOSSES } from '../model/types';
 import type { ActivationName, InitName, LossName, OptimizerSpec } from '../model/types';
-import type { DesignerEdit, WebviewToHost } from './webview';
+import type { DesignerEdit, TrainingCommand, WebviewToHost } from './webview';
+
+const TRAINING_COMMANDS: readonly TrainingCommand[] = ['train', 'pause', 'resume', 'stepEpoch', 'stepBatch', 'stop', 'reset', 'apply', 'discard'];
+/** Bounds of the decision-boundary grid, in samples per axis. */
+export const MIN_BOUNDARY_RESOLUTION = 4;
+export const MAX_BOUNDARY_RESOLUTION = 200;
 
 export { MAX_UNITS };
 /** Upper bound for dense-layer, neuron and input indices. */
@@ -147,6 +152,14 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
     case 'log':
       return isOneOf(raw.level, ['info', 'warn', 'error'] as const) && typeof raw.message === 'string'
         ? { type: 'log', level: raw.level, message: raw.message.slice(0, MAX_LOG_CHARS) }
+        : undefined;
+    case 'training':
+      return isOneOf(raw.command, TRAINING_COMMANDS) ? { type: 'training', command: raw.command } : undefined;
+    case 'scrubTo':
+      return isInt(raw.epoch, 0, MAX_EPOCHS) ? { type: 'scrubTo', epoch: raw.epoch } : undefined;
+    case 'boundaryResolution':
+      return isInt(raw.resolution, MIN_BOUNDARY_RESOLUTION, MAX_BOUNDARY_RESOLUTION)
+        ? { type: 'boundaryResolution', resolution: raw.resolution }
         : undefined;
     default:
       return undefined;

@@ -1,0 +1,26 @@
+// The `nnDesigner.training.*` settings (declared in package.json).
+
+import * as vscode from 'vscode';
+
+export interface TrainingConfig {
+  updatesPerSecond: number;
+  keepRecentEpochs: number;
+  keepEveryNth: number;
+  applyOnSave: boolean;
+  boundaryResolution: number;
+}
+
+function positive(value: number | undefined, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+export function trainingConfig(scope?: vscode.Uri): TrainingConfig {
+  const c = vscode.workspace.getConfiguration('nnDesigner.training', scope);
+  return {
+    updatesPerSecond: positive(c.get<number>('updatesPerSecond'), 30),
+    keepRecentEpochs: Math.floor(positive(c.get<number>('keepRecentEpochs'), 200)),
+    keepEveryNth: Math.floor(positive(c.get<number>('keepEveryNth'), 10)),
+    applyOnSave: c.get<boolean>('applyOnSave') === true,
+    boundaryResolution: Math.floor(positive(c.get<number>('boundaryResolution'), 50)),
+  };
+}

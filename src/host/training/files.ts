@@ -1,0 +1,36 @@
+// Reads the data file a model names, for the worker. The path is relative to
+// the `.nnjson` file's folder and must stay inside its workspace folder: a
+// shared network may not read anything outside the repository it lives in.
+
+import * as vscode from 'vscode';
+import type { NnModel } from '../../model/types';
+
+export class DataPathError extends Error {}
+
+/** Where a relative data path points; refuses absolute paths, `..` segments and files outside the workspace. */
+export function dataUri(modelUri: vscode.Uri, relative: string): vscode.Uri {
+  const segments = relative.split(/[\\/]/);
+  if (relative.startsWith('/') || /^[a-zA-Z]:/.test(relative) || segments.includes('..')) {
+    throw new DataPathError(`the data path "${relative}" must be relative to the network's folder and must not use ".."`);
+  }
+  const folder = vscode.workspace.getWorkspaceFolder(modelUri);
+  if (!folder) throw new DataPathError(`the network is not inside a workspace folder, so it cannot read the data file "${relative}"`);
+  const uri = vscode.Uri.joinPath(modelUri, '..', ...segments.filter((s) => s !== '' && s !== '.'));
+  const root = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+  if (!uri.path.startsWith(root)) throw new DataPathError(`the data file "${relative}" is outside the workspace folder`);
+  return uri;
+}
+
+/** The texts of the files the model's data block names, keyed by the path as written. */
+export async function readDataFiles(modelUri: vscode.Uri, model: NnModel): Promise<Record<string, string>> {
+  const data = model.data;
+  if (data?.source !== 'file') return {};
+  const uri = dataUri(modelUri, data.path);
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch (error) {
+    throw new DataPathError(`cannot read the data file "${data.path}": ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { [data.path]: new TextDecoder('utf-8').decode(bytes) };
+}
