@@ -29,8 +29,8 @@ export interface SessionOptions {
 export interface SessionEvents {
   /** Status, message or timeline changed in a way the webview must redraw from scratch. */
   view?(view: TrainingView): void;
-  /** A snapshot for the webview: throttled while live, immediate when scrubbed. */
-  snapshot?(snapshot: TrainingSnapshot, scrubbed: boolean): void;
+  /** A live snapshot for the webview, throttled. */
+  snapshot?(snapshot: TrainingSnapshot): void;
   /** Every end-of-epoch snapshot, unthrottled (log, progress, status bar). */
   epoch?(snapshot: TrainingSnapshot): void;
   /** NaN or Inf: the worker has paused. */
@@ -63,7 +63,7 @@ export class TrainingSession {
   ) {
     this.totalEpochs = init.model.training.epochs;
     this.timeline = new Timeline({ keepRecent: options.keepRecentEpochs, keepEveryNth: options.keepEveryNth });
-    this.live = new Throttle(options.updatesPerSecond, (s) => this.events.snapshot?.(s, false), timers);
+    this.live = new Throttle(options.updatesPerSecond, (s) => this.events.snapshot?.(s), timers);
   }
 
   get status(): TrainingStatus {
@@ -136,11 +136,9 @@ export class TrainingSession {
     this.send({ type: 'boundaryResolution', resolution });
   }
 
-  /** The kept snapshot of an epoch, also sent to the `snapshot` listener as scrubbed. */
+  /** The kept snapshot of an epoch; only the designer that asked shows it. */
   scrubTo(epoch: number): TrainingSnapshot | undefined {
-    const snapshot = this.timeline.get(epoch);
-    if (snapshot) this.events.snapshot?.(snapshot, true);
-    return snapshot;
+    return this.timeline.get(epoch);
   }
 
   /** The trained parameters at full precision: from the worker, or kept from Stop. */
