@@ -1,0 +1,177 @@
+// The loader under hostile input: at least 1,000 mutated and truncated files
+// per run plus the saved regression seeds in test/fixtures/fuzz/. Each one is
+// loaded, or rejected with errors that point inside the text; nothing throws,
+// nothing hangs, and huge declared sizes are refused before anything is allocated.
+
+import { strict as assert } from 'node:assert';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { documentState } from '../../../src/host/documentModel';
+import { parameterCount } from '../../../src/model/layers';
+import { MAX_PARAMETERS, MAX_UNITS } from '../../../src/model/limits';
+import { loadModel } from '../../../src/model/parse';
+import { serializeModel } from '../../../src/model/serialize';
+import type { LoadResult } from '../../../src/model/types';
+import { writeFigures } from './figures';
+
+const ROOT = join(__dirname, '../../..');
+const SEEDS = join(ROOT, 'test/fixtures/fuzz');
+const BASES = [
+  ...readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.nnjson')).map((f) => readFileSync(join(ROOT, 'examples', f), 'utf8')),
+  ...readdirSync(join(ROOT, 'test/fixtures/model/valid')).map((f) => readFileSync(join(ROOT, 'test/fixtures/model/valid', f), 'utf8')),
+];
+const RUNS = 1500;
+/** Far above any real load (well under 100 ms); only a hang trips it. */
+const HANG_GUARD_MS = 5_000;
+/** The designer fills in missing weights of accepted files; beyond this it is measured separately. */
+const DESIGNER_PARAMETERS = 1_000_000;
+
+type Mutation = (text: string) => string;
+const named = (label: string, fn: Mutation): Mutation => Object.assign(fn, { toString: () => label });
+const at = (text: string, n: number): number => (text.length === 0 ? 0 : n % (text.length + 1));
+
+const HUGE = ['1e9', '100001', '2147483648', '9007199254740993', '1e308', '1e999', '-1e999', '0', '-0', '0.5', '50000'];
+const TOKENS = ['{', '}', '[', ']', ',', ':', '"', 'null', 'NaN', 'Infinity', '-Infinity', '1e999', '"__proto__": {"x": 1},', '"constructor": 1,', '\u0000', '\ufeff', '\ud800', '[' .repeat(64), '/*', '//'];
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.nat().map((n) => named(`truncate at ${n}`, (t) => t.slice(0, at(t, n)))),
+  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 60 })).map(([n, k]) =>
+    named(`delete ${k} at ${n}`, (t) => t.slice(0, at(t, n)) + t.slice(at(t, n) + k)),
+  ),
+  fc.tuple(fc.nat(), fc.constantFrom(...TOKENS)).map(([n, token]) =>
+    named(`insert ${JSON.stringify(token)} at ${n}`, (t) => t.slice(0, at(t, n)) + token + t.slice(at(t, n))),
+  ),
+  // Huge or degenerate declared sizes, rates and counts.
+  fc.tuple(fc.constantFrom('units', 'inputs', 'epochs', 'batchSize', 'learningRate', 'samples'), fc.constantFrom(...HUGE)).map(([key, value]) =>
+    named(`set every ${key} to ${value}`, (t) => t.replace(new RegExp(`("${key}":\\s*)(-?[\\d.eE+-]+)`, 'g'), `$1${value}`)),
+  ),
+  fc.tuple(fc.nat(), fc.nat()).map(([a, b]) =>
+    named(`swap lines ${a} and ${b}`, (t) => {
+      const lines = t.split('\n');
+      const i = a % lines.length;
+      const j = b % lines.length;
+      [lines[i], lines[j]] = [lines[j], lines[i]];
+      return lines.join('\n');
+    }),
+  ),
+  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 200 })).map(([n, k]) =>
+    named(`duplicate ${k} characters at ${n}`, (t) => t.slice(0, at(t, n) + k) + t.slice(at(t, n))),
+  ),
+);
+
+interface Tally {
+  cases: number;
+  accepted: number;
+  rejected: number;
+  maxMs: number;
+  slowest: string;
+  designerChecked: number;
+}
+
+function lineCount(text: string): number {
+  return text.split(/\r\n|\r|\n/).length;
+}
+
+/** Loads one file and checks the outcome; returns how long loading took. */
+function check(text: string, label: string, tally: Tally): LoadResult {
+  const start = performance.now();
+  let result: LoadResult;
+  try {
+    result = loadModel(text);
+  } catch (error) {
+    assert.fail(`${label}: loadModel threw ${String(error)}`);
+  }
+  const ms = performance.now() - start;
+  assert.ok(ms < HANG_GUARD_MS, `${label}: loading took ${ms.toFixed(0)} ms`);
+  tally.cases++;
+  if (ms > tally.maxMs) {
+    tally.maxMs = ms;
+    tally.slowest = label;
+  }
+  if (result.ok) {
+    tally.accepted++;
+    assert.deepStrictEqual(loadModel(serializeModel(result.model)), result, `${label}: a loaded model survives a round trip`);
+    if (parameterCount(result.model) <= DESIGNER_PARAMETERS) {
+      const state = documentState(text, 1, false, 'fuzz.nnjson');
+      assert.ok(state.model, `${label}: the designer shows what the loader accepts`);
+      tally.designerChecked++;
+    }
+  } else {
+    tally.rejected++;
+    assert.ok(result.errors.length >= 1, label);
+    for (const e of result.errors) {
+      assert.ok(e.line >= 1 && e.line <= lineCount(text) && e.column >= 1, `${label}: ${e.message}`);
+      assert.ok(e.offset >= 0 && e.offset + e.length <= text.length, `${label}: ${e.message}`);
+      assert.match(e.message, /\S.* \(line \d+, column \d+\)$/, label);
+    }
+  }
+  return result;
+}
+
+describe('reliability: fuzzed .nnjson files', function () {
+  this.timeout(300_000);
+  const tally: Tally = { cases: 0, accepted: 0, rejected: 0, maxMs: 0, slowest: '', designerChecked: 0 };
+  const seeds = { files: 0, accepted: 0, rejected: 0 };
+
+  // The first load compiles the schema; keep that out of the per-file figures.
+  before(() => assert.ok(loadModel(BASES[0]).ok));
+  after(() => {
+    writeFigures('fuzz', { generated: RUNS, seeds, ...tally, maxMs: Number(tally.maxMs.toFixed(2)) });
+    console.log(`      fuzz: ${tally.cases} files (${tally.accepted} loaded, ${tally.rejected} rejected), slowest ${tally.maxMs.toFixed(1)} ms`);
+  });
+
+  it(`loads or rejects with located errors ${RUNS} mutated and truncated files`, () => {
+    const before = tally.cases;
+    fc.assert(
+      fc.property(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: 4 }), (which, mutations) => {
+        const text = mutations.reduce((t, m) => m(t), BASES[which % BASES.length]);
+        check(text, mutations.map(String).join(', '), tally);
+      }),
+      { seed: 8_2026, numRuns: RUNS },
+    );
+    assert.equal(tally.cases - before, RUNS);
+    assert.ok(tally.accepted >= 50 && tally.rejected >= 500, `${tally.accepted} accepted, ${tally.rejected} rejected`);
+  });
+
+  it('keeps the saved regression seeds: accept-* load, reject-* are refused with a location', () => {
+    const files = readdirSync(SEEDS).filter((f) => f.endsWith('.nnjson'));
+    assert.ok(files.length >= 25);
+    for (const file of files) {
+      const result = check(readFileSync(join(SEEDS, file), 'utf8'), file, tally);
+      seeds.files++;
+      if (file.startsWith('accept-')) {
+        assert.ok(result.ok, `${file}: ${!result.ok ? result.errors[0].message : ''}`);
+        seeds.accepted++;
+      } else {
+        assert.ok(file.startsWith('reject-'), `${file}: seeds are named accept-* or reject-*`);
+        assert.equal(result.ok, false, file);
+        seeds.rejected++;
+      }
+    }
+    assert.equal(({} as Record<string, unknown>).x, undefined, 'no prototype was polluted');
+    assert.equal(({} as Record<string, unknown>).polluted, undefined, 'no prototype was polluted');
+  });
+
+  it('refuses huge declared sizes with a clear message, before allocating anything', () => {
+    const text = (inputs: number, units: number): string =>
+      JSON.stringify({
+        format: 'nnjson', version: 1, inputs,
+        layers: [{ type: 'dense', units }, { type: 'activation', activation: 'relu' }, { type: 'dense', units: 2 }],
+        training: { loss: 'mse', optimizer: { type: 'sgd', learningRate: 0.1 }, epochs: 1, batchSize: 1, seed: 1 },
+      }, null, 2);
+    const heap = process.memoryUsage().heapUsed;
+    const units = loadModel(text(2, MAX_UNITS + 1));
+    assert.ok(!units.ok);
+    assert.match(units.errors.map((e) => e.message).join('\n'), new RegExp(`layers\\[0\\]\\.units is ${MAX_UNITS + 1}, more than the limit of ${MAX_UNITS}`));
+    // Each layer within the unit cap, the product far beyond the parameter cap.
+    const params = loadModel(text(MAX_UNITS, MAX_UNITS));
+    assert.ok(!params.ok);
+    const expected = (MAX_UNITS * (MAX_UNITS + 1) + 2 * (MAX_UNITS + 1)).toLocaleString('en-US');
+    assert.match(params.errors[0].message, new RegExp(`the network has ${expected} parameters, more than the limit of ${MAX_PARAMETERS.toLocaleString('en-US')}`));
+    // 10^10 weights as float64 would be 80 GB; loading stays within a few megabytes.
+    assert.ok(process.memoryUsage().heapUsed - heap < 64 * 1024 * 1024, 'no allocation proportional to the declared size');
+    const justUnder = loadModel(text(1000, 1000));
+    assert.ok(justUnder.ok, 'a network within the caps loads');
+  });
+});
