@@ -10,7 +10,7 @@ import { loadModel } from '../../../src/model/parse';
 import { serializeModel } from '../../../src/model/serialize';
 import type { NnModel } from '../../../src/model/types';
 import type { DesignerEdit } from '../../../src/protocol/webview';
-import { activeExtension, closeAllEditors, waitFor, workspaceFile } from '../support/host';
+import { activeExtension, browser, closeAllEditors, hasBrowser, screenshot, waitFor, workspaceFile } from '../support/host';
 
 const SOURCE = 'NN Designer';
 type Outcome = { applied: true } | { applied: false; reason: string } | undefined;
@@ -127,6 +127,29 @@ describe('reliability: problems panel', () => {
     assert.equal((JSON.parse(doc.getText()) as NnModel).training.optimizer.learningRate, 0.05);
     await vscode.commands.executeCommand('nnDesigner._test.reportTrainingProblems', uri, []);
     await diagnosticsMatching(uri, 'the training diagnostics to clear', (d) => d.length === 0);
+  });
+});
+
+describe('reliability: the designer webview in VS Code', () => {
+  before(activeExtension);
+  afterEach(discardAndClose);
+
+  it('runs under a nonce content security policy and shows a hostile layer name as text', async function () {
+    if (!hasBrowser()) this.skip();
+    const hostile = '<img src=x onerror="document.body.dataset.pwned=1">';
+    const model = baseModel();
+    model.name = hostile;
+    (model.layers[0] as { name?: string }).name = hostile;
+    const uri = writeWorkspaceFile('hostile.nnjson', serializeModel(model));
+    await vscode.commands.executeCommand('vscode.open', uri);
+    await vscode.commands.executeCommand('nnDesigner._test.whenReady', uri);
+    const count = async (selector: string): Promise<unknown> => (await browser({ action: 'webviewCount', selector }))?.value;
+    assert.equal(await count('g.neuron'), 6, 'the designer drew the network');
+    assert.equal(await count(`meta[http-equiv="Content-Security-Policy"][content^="default-src 'none'; script-src 'nonce-"]`), 1);
+    assert.equal(await count('script[nonce][src*="/dist/webview.js"]'), 1);
+    assert.equal(await count('g.neuron ~ img, #app img'), 0, 'no element was made from the name');
+    assert.equal(await count('body[data-pwned]'), 0, 'no script from the file ran');
+    await screenshot('reliability-hostile-name');
   });
 });
 

@@ -67,6 +67,7 @@ interface Tally {
   maxMs: number;
   slowest: string;
   designerChecked: number;
+  times: number[];
 }
 
 function lineCount(text: string): number {
@@ -85,6 +86,7 @@ function check(text: string, label: string, tally: Tally): LoadResult {
   const ms = performance.now() - start;
   assert.ok(ms < HANG_GUARD_MS, `${label}: loading took ${ms.toFixed(0)} ms`);
   tally.cases++;
+  tally.times.push(ms);
   if (ms > tally.maxMs) {
     tally.maxMs = ms;
     tally.slowest = label;
@@ -111,13 +113,16 @@ function check(text: string, label: string, tally: Tally): LoadResult {
 
 describe('reliability: fuzzed .nnjson files', function () {
   this.timeout(300_000);
-  const tally: Tally = { cases: 0, accepted: 0, rejected: 0, maxMs: 0, slowest: '', designerChecked: 0 };
+  const tally: Tally = { cases: 0, accepted: 0, rejected: 0, maxMs: 0, slowest: '', designerChecked: 0, times: [] };
   const seeds = { files: 0, accepted: 0, rejected: 0 };
 
   // The first load compiles the schema; keep that out of the per-file figures.
   before(() => assert.ok(loadModel(BASES[0]).ok));
   after(() => {
-    writeFigures('fuzz', { generated: RUNS, seeds, ...tally, maxMs: Number(tally.maxMs.toFixed(2)) });
+    const sorted = [...tally.times].sort((a, b) => a - b);
+    const quantile = (q: number): number => Number((sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(2));
+    const { times: _times, ...counts } = tally;
+    writeFigures('fuzz', { generated: RUNS, seeds, ...counts, maxMs: Number(tally.maxMs.toFixed(2)), medianMs: quantile(0.5), p99Ms: quantile(0.99) });
     console.log(`      fuzz: ${tally.cases} files (${tally.accepted} loaded, ${tally.rejected} rejected), slowest ${tally.maxMs.toFixed(1)} ms`);
   });
 
