@@ -8,11 +8,14 @@ import { divergingScale, layerDomains, layerMaxAbs, type DivergingScale, type No
 import type { Focus } from './viewmodel/focus';
 import { formatValue } from './viewmodel/equation';
 import { batchLinks, CANVAS_THRESHOLD, clearSvgLinks, collectLinks, drawCanvasLinks, drawSvgLinks, type LinkBatch, type LinkDatum } from './diagramLinks';
-import { drawColumns, layerTitle } from './diagramNodes';
+import { drawColumns, layerTitle, neuronAriaLabel } from './diagramNodes';
 import { RovingFocus } from './diagramKeyboard';
 import { Tooltip } from './tooltip';
-import { renderLegend } from './legend';
-import { readPalette } from './theme';
+import { magnitudeLegend, renderLegend } from './legend';
+import { readMagnitudeHue, readPalette } from './theme';
+import { applyLinkValues, magnitudeScale, paintNeuronMaps, paintNodes, paintScales, paintSweep, restyleSvgLinks } from './diagramPaint';
+import { modeCaption, type Paint } from './training/viewmodel/paint';
+import { sweepAlpha } from './training/viewmodel/sweep';
 
 export interface DiagramInput {
   model: NnModel;
@@ -42,6 +45,7 @@ export class Diagram {
   private readonly linkGroup: G;
   private readonly hoverGroup: G;
   private readonly columnGroup: G;
+  private readonly mapGroup: G;
   private readonly legend: HTMLDivElement;
   private readonly tooltip: Tooltip;
   private readonly keyboard: RovingFocus;
@@ -58,6 +62,14 @@ export class Diagram {
   private framePending = false;
   /** Column count and expanded columns of the last render; the view refits when they change. */
   private fitKey: string | undefined;
+  /** A training snapshot's values in the chosen view, drawn instead of the document's weights. */
+  private paint: Paint | undefined;
+  private nodeScale: DivergingScale | undefined;
+  /** Column lit by the backward sweep. */
+  private sweepLit: number | undefined;
+  private neuronMaps: ReadonlyMap<string, string> | undefined;
+  /** Milliseconds the last repaint from a snapshot took. */
+  lastPaintMs = 0;
   /** Milliseconds the last full render took, for the large-network check. */
   lastRenderMs = 0;
 
@@ -75,6 +87,9 @@ export class Diagram {
     this.linkGroup = this.viewport.append('g').attr('class', 'links');
     this.hoverGroup = this.viewport.append('g').attr('class', 'link-hovers');
     this.columnGroup = this.viewport.append('g').attr('class', 'columns');
+    this.mapGroup = this.viewport.append('g').attr('class', 'neuron-maps');
+    this.svg.append('defs').append('clipPath').attr('id', 'nn-node-clip').attr('clipPathUnits', 'objectBoundingBox')
+      .append('circle').attr('cx', 0.5).attr('cy', 0.5).attr('r', 0.5);
     this.legend = document.createElement('div');
     this.legend.className = 'legend';
     this.root.append(this.legend);
@@ -113,8 +128,10 @@ export class Diagram {
     this.layout = layout;
     const palette = readPalette();
     const domains = layerDomains(this.views.map((v) => layerMaxAbs(v.weights, v.bias)), input.normalisation);
-    this.scales = [divergingScale(1, palette), ...domains.map((m) => divergingScale(m, palette))];
+    this.scales = this.paint ? paintScales(this.paint, input.normalisation, palette) : [divergingScale(1, palette), ...domains.map((m) => divergingScale(m, palette))];
+    this.nodeScale = this.paint ? magnitudeScale(this.paint, palette.neutral, readMagnitudeHue()) : undefined;
     this.links = collectLinks(layout, this.views);
+    if (this.paint) applyLinkValues(this.links, this.paint);
     this.canvasMode = this.links.length > CANVAS_THRESHOLD;
     this.root.classList.toggle('canvas-links', this.canvasMode);
     this.root.classList.toggle('read-only', input.readOnly);
@@ -131,17 +148,85 @@ export class Diagram {
       clickHeader: (column) => this.callbacks.selectLayer(column > 0 ? column - 1 : undefined),
       expand: (column) => this.callbacks.expand(column),
     });
+    this.paintNodesAndMarks();
     this.keyboard.sync();
+    this.renderLegend();
+    const fitKey = `${sizes.length}|${[...input.expanded].sort((a, b) => a - b).join(',')}`;
+    if (firstRender ? this.transform === zoomIdentity : fitKey !== this.fitKey) this.fit(false);
+    this.fitKey = fitKey;
+    this.lastRenderMs = performance.now() - started;
+  }
+
+  /** Draws a snapshot's values (or the document's again, given undefined) by restyling what is already there. */
+  setPaint(paint: Paint | undefined): void {
+    const started = performance.now();
+    const hadPaint = this.paint !== undefined;
+    this.paint = paint;
+    if (!this.input || !this.layout) return;
+    if (!paint && hadPaint) {
+      this.render(this.input);
+      return;
+    }
+    if (!paint) return;
+    const palette = readPalette();
+    this.scales = paintScales(paint, this.input.normalisation, palette);
+    this.nodeScale = magnitudeScale(paint, palette.neutral, readMagnitudeHue());
+    applyLinkValues(this.links, paint);
+    if (this.canvasMode) {
+      this.batches = batchLinks(this.links, this.scales, this.focus);
+      this.drawCanvas();
+    } else {
+      restyleSvgLinks(this.linkGroup, this.scales, this.sweepLit);
+    }
+    this.paintNodesAndMarks();
+    this.renderLegend();
+    this.lastPaintMs = performance.now() - started;
+    // Read by the large-network test, which prints it (timings are measured, never asserted).
+    this.root.dataset.paintMs = this.lastPaintMs.toFixed(2);
+  }
+
+  /** Lights one column for the backward sweep, or none. */
+  setSweep(column: number | undefined): void {
+    if (column === this.sweepLit) return;
+    this.sweepLit = column;
+    paintSweep(this.root, this.columnGroup, column);
+    if (this.canvasMode) this.drawCanvas();
+    else restyleSvgLinks(this.linkGroup, this.scales, column);
+  }
+
+  /** Heat maps drawn inside hidden neurons, keyed "column:neuron", as image URLs. */
+  setNeuronMaps(maps: ReadonlyMap<string, string> | undefined): void {
+    this.neuronMaps = maps;
+    if (this.layout) paintNeuronMaps(this.mapGroup, this.layout.columns.flatMap((c) => c.nodes), this.layout.radius, maps);
+  }
+
+  /** Number of columns drawn, input included. */
+  columnCount(): number {
+    return this.layout?.columns.length ?? 0;
+  }
+
+  private paintNodesAndMarks(): void {
+    const model = this.input!.model;
+    paintNodes(this.columnGroup, {
+      paint: this.paint, scales: this.scales, nodeScale: this.nodeScale,
+      baseLabel: (n) => neuronAriaLabel(model, this.views, n),
+    });
+    paintSweep(this.root, this.columnGroup, this.sweepLit);
+    this.setNeuronMaps(this.neuronMaps);
+  }
+
+  private renderLegend(): void {
+    const input = this.input!;
+    const model = input.model;
     const legendColumn = input.normalisation === 'perLayer' ? (input.selectedDense ?? 0) + 1 : 1;
     const legendScale = this.scales[legendColumn] ?? this.scales[0]!;
     const caption = input.normalisation === 'perLayer' && this.views[legendColumn - 1]
       ? `Weight, ${layerTitle(model, this.views, legendColumn)} (own range)`
       : 'Weight, all layers';
-    renderLegend(this.legend, legendScale, caption, input.normalisation, (mode) => this.callbacks.setNormalisation(mode));
-    const fitKey = `${sizes.length}|${[...input.expanded].sort((a, b) => a - b).join(',')}`;
-    if (firstRender ? this.transform === zoomIdentity : fitKey !== this.fitKey) this.fit(false);
-    this.fitKey = fitKey;
-    this.lastRenderMs = performance.now() - started;
+    const paintCaption = this.paint ? `${modeCaption(this.paint.mode, this.paint.epoch)}${input.normalisation === 'perLayer' ? `, ${layerTitle(model, this.views, legendColumn)}` : ''}` : caption;
+    renderLegend(this.legend, legendScale, paintCaption, input.normalisation, (mode) => this.callbacks.setNormalisation(mode));
+    this.legend.dataset.mode = this.paint?.mode ?? 'document';
+    if (this.paint?.mode === 'gradients' && this.nodeScale) this.legend.append(magnitudeLegend(this.nodeScale, 'Nodes: |dL/dX|'));
   }
 
   /** Fit the whole network into the view. */
@@ -188,6 +273,7 @@ export class Diagram {
         hover: (event, d) => (d ? this.tooltip.show(event, this.linkTooltip(d)) : this.tooltip.hide()),
         click: (event, d) => this.callbacks.editWeight(d.column - 1, d.j, d.i, { x: event.clientX, y: event.clientY }),
       });
+      if (this.sweepLit !== undefined) restyleSvgLinks(this.linkGroup, this.scales, this.sweepLit);
     }
   }
 
@@ -196,7 +282,12 @@ export class Diagram {
     const ratio = window.devicePixelRatio || 1;
     this.canvas.width = Math.max(1, Math.round(width * ratio));
     this.canvas.height = Math.max(1, Math.round(height * ratio));
-    if (this.canvasMode) drawCanvasLinks(this.canvas, this.batches, this.transform);
+    if (this.canvasMode) this.drawCanvas();
+  }
+
+  private drawCanvas(): void {
+    const lit = this.sweepLit;
+    drawCanvasLinks(this.canvas, this.batches, this.transform, (column) => sweepAlpha(column, lit));
   }
 
   private scheduleCanvas(): void {
@@ -204,7 +295,7 @@ export class Diagram {
     this.framePending = true;
     requestAnimationFrame(() => {
       this.framePending = false;
-      drawCanvasLinks(this.canvas, this.batches, this.transform);
+      this.drawCanvas();
     });
   }
 
@@ -231,7 +322,8 @@ export class Diagram {
   }
 
   private linkTooltip(d: LinkDatum): string[] {
-    const title = `w[${d.j}][${d.i}] = ${formatValue(d.value, 4)}`;
+    const name = this.paint?.mode === 'gradients' ? 'dL/dw' : this.paint?.mode === 'delta' ? 'Δw' : 'w';
+    const title = `${name}[${d.j}][${d.i}] = ${formatValue(d.value, 4)}`;
     return [title, `${layerTitle(this.input!.model, this.views, d.column)}: input ${d.i + 1} → neuron ${d.j + 1}`];
   }
 

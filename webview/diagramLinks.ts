@@ -94,43 +94,68 @@ const BUCKETS = 8;
 
 /** Links of one colour, width and opacity, as x1,y1,x2,y2 quadruples: one canvas stroke each. */
 export interface LinkBatch {
+  /** Column of the links' target neurons. */
+  column: number;
   colour: string;
   alpha: number;
   width: number;
   coords: Float32Array;
 }
 
-/** Grouped once per render, so a zoom frame only strokes. */
+/**
+ * Grouped once per render or repaint, so a zoom frame only strokes. A counting
+ * pass sizes each group first, so 100k links cost two loops and no per-link allocation.
+ */
 export function batchLinks(links: readonly LinkDatum[], scales: readonly DivergingScale[], focus: Focus | undefined): LinkBatch[] {
-  const groups = new Map<number, LinkDatum[]>();
-  for (const d of links) {
+  const keys = new Int32Array(links.length);
+  const counts: number[] = [];
+  for (let n = 0; n < links.length; n++) {
+    const d = links[n]!;
     const lit = linkInFocus(focus, d.column, d.j, d.i) ? 1 : 0;
     const key = ((d.column * 2 + (d.value < 0 ? 0 : 1)) * BUCKETS + bucketOf(scales[d.column]!, d.value, BUCKETS)) * 2 + lit;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = []));
-    group.push(d);
+    keys[n] = key;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  const coords: (Float32Array | undefined)[] = counts.map((c) => (c ? new Float32Array(c * 4) : undefined));
+  const fill = new Int32Array(counts.length);
+  for (let n = 0; n < links.length; n++) {
+    const d = links[n]!;
+    const key = keys[n]!;
+    const c = coords[key]!;
+    const at = fill[key]!;
+    c[at] = d.x1;
+    c[at + 1] = d.y1;
+    c[at + 2] = d.x2;
+    c[at + 3] = d.y2;
+    fill[key] = at + 4;
   }
   const batches: LinkBatch[] = [];
-  for (const [key, group] of groups) {
+  coords.forEach((group, key) => {
+    if (!group) return;
     const lit = key % 2;
     const bucket = Math.floor(key / 2) % BUCKETS;
     const sign = Math.floor(key / 2 / BUCKETS) % 2;
-    const scale = scales[group[0]!.column]!;
+    const column = Math.floor(key / 2 / BUCKETS / 2);
+    const scale = scales[column]!;
     const representative = ((bucket + 0.5) / BUCKETS) * scale.maxAbs * (sign === 0 ? -1 : 1);
-    const coords = new Float32Array(group.length * 4);
-    group.forEach((d, n) => coords.set([d.x1, d.y1, d.x2, d.y2], n * 4));
     batches.push({
+      column,
       colour: scale.colour(representative),
       alpha: scale.opacity(representative) * (lit ? 0.55 : 0.05),
       width: Math.max(0.4, scale.width(representative) * 0.35),
-      coords,
+      coords: group,
     });
-  }
+  });
   return batches;
 }
 
-/** Strokes every batch with the zoom transform applied. */
-export function drawCanvasLinks(canvas: HTMLCanvasElement, batches: readonly LinkBatch[], transform: { k: number; x: number; y: number }): void {
+/** Strokes every batch with the zoom transform applied; `columnAlpha` fades columns (the backward sweep). */
+export function drawCanvasLinks(
+  canvas: HTMLCanvasElement,
+  batches: readonly LinkBatch[],
+  transform: { k: number; x: number; y: number },
+  columnAlpha: (column: number) => number = () => 1,
+): void {
   const ratio = window.devicePixelRatio || 1;
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
@@ -139,7 +164,7 @@ export function drawCanvasLinks(canvas: HTMLCanvasElement, batches: readonly Lin
   ctx.setTransform(ratio * transform.k, 0, 0, ratio * transform.k, ratio * transform.x, ratio * transform.y);
   for (const batch of batches) {
     ctx.strokeStyle = batch.colour;
-    ctx.globalAlpha = batch.alpha;
+    ctx.globalAlpha = batch.alpha * columnAlpha(batch.column);
     ctx.lineWidth = batch.width;
     ctx.beginPath();
     const c = batch.coords;

@@ -41,3 +41,28 @@ export function renderLegend(
 
   parent.replaceChildren(caption, swatches, range, toggle);
 }
+
+/** A one-hue bar from 0 to m, for magnitudes such as |dL/dX|. */
+export function magnitudeLegend(scale: DivergingScale, captionText: string): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'legend-magnitude';
+  const caption = document.createElement('div');
+  caption.className = 'legend-caption';
+  caption.textContent = captionText;
+  const bar = document.createElement('div');
+  bar.className = 'legend-bar';
+  for (let k = 0; k < 9; k++) {
+    const cell = document.createElement('span');
+    cell.style.background = scale.colour((k / 8) * scale.maxAbs);
+    bar.append(cell);
+  }
+  const range = document.createElement('div');
+  range.className = 'legend-range';
+  for (const text of ['0', formatValue(scale.maxAbs, 3)]) {
+    const span = document.createElement('span');
+    span.textContent = text;
+    range.append(span);
+  }
+  box.append(caption, bar, range);
+  return box;
+}

@@ -15,6 +15,7 @@ import { divergingScale, layerDomains, layerMaxAbs } from './viewmodel/scales';
 import { readPalette, watchTheme } from './theme';
 import { el } from './dom';
 import { layerTitle } from './diagramNodes';
+import { TrainingController } from './training/controller';
 
 const app = document.getElementById('app') ?? document.body.appendChild(el('div', { attrs: { id: 'app' } }));
 let ui: UiState = loadUiState();
@@ -23,10 +24,11 @@ let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
 const header = el('header', { className: 'topbar' });
 const body = el('div', { className: 'workspace' });
+const centre = el('div', { className: 'centre' });
 const diagramPane = el('main', { className: 'diagram-pane', attrs: { 'aria-label': 'Network diagram' } });
 const sidebar = el('aside', { className: 'sidebar', attrs: { 'aria-label': 'Network settings and inspector' } });
 const errorHost = el('div', { className: 'error-host' });
-body.append(diagramPane, sidebar);
+body.append(centre, sidebar);
 app.append(header, body, errorHost);
 const editor = new ValueEditor(app);
 
@@ -63,6 +65,13 @@ const diagram = new Diagram(diagramPane, {
   zoomed: (zoom) => updateUi({ zoom }, false),
 }, ui.zoom);
 
+const training = new TrainingController(diagram, {
+  post,
+  saveUi: (patch) => updateUi(patch, false),
+}, ui);
+// Below the diagram, so the diagram stays first in the tab order and the centre of the view.
+centre.append(diagramPane, training.bar);
+
 function section(title: string, ...children: HTMLElement[]): HTMLElement {
   return el('section', { className: 'panel' }, el('h2', { className: 'panel-title', text: title }), ...children);
 }
@@ -93,14 +102,17 @@ function render(): void {
   diagram.render({ model, normalisation: ui.normalisation, selectedDense: selected, expanded: new Set(ui.expanded), readOnly: state.readOnly });
 
   const layers = section('Layers', renderLayerControls(views, selected, send, (dense) => updateUi({ selectedDense: dense })));
-  const training = section('Training', renderTrainingControls(model, send));
+  const settings = section('Training settings', renderTrainingControls(model, send));
   if (state.readOnly) {
     // Inspecting stays possible; only the controls that edit are disabled.
-    for (const control of [layers, training].flatMap((p) => [...p.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('input, select, button')])) {
+    for (const control of [layers, settings].flatMap((p) => [...p.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLButtonElement>('input, select, button')])) {
       if (!control.classList.contains('layer-name')) control.disabled = true;
     }
   }
-  const panels: HTMLElement[] = [layers, training];
+  // The same live elements are re-inserted on every render, so charts and canvases keep their state.
+  const panels: HTMLElement[] = [section('Training progress', training.progressPanel)];
+  if (training.showsBoundary()) panels.push(section('Decision boundary', training.boundaryPanel));
+  panels.push(layers, settings);
   if (selected !== undefined) {
     const palette = readPalette();
     const domains = layerDomains(views.map((v) => layerMaxAbs(v.weights, v.bias)), ui.normalisation);
@@ -138,10 +150,18 @@ onHostMessage((message: HostToWebview) => {
   switch (message.type) {
     case 'state':
       state = message.state;
+      training.setDocument(message.state);
       render();
       break;
     case 'theme':
       render();
+      training.refreshTheme();
+      break;
+    case 'training':
+      training.onView(message.view);
+      break;
+    case 'trainingSnapshot':
+      training.onSnapshot(message.snapshot, message.scrubbed === true);
       break;
     case 'requestExport':
       void exportDiagram(message.format);
@@ -151,7 +171,10 @@ onHostMessage((message: HostToWebview) => {
   }
 });
 
-watchTheme(() => render());
+watchTheme(() => {
+  render();
+  training.refreshTheme();
+});
 window.addEventListener('keydown', (event) => {
   if (event.key === 'Escape' && editor.isOpen) editor.close();
 });

@@ -27,6 +27,11 @@ export function readPalette(): Palette {
   };
 }
 
+/** The hue for unsigned magnitudes (|dL/dX| on the nodes), apart from the weights' blue and orange. */
+export function readMagnitudeHue(): Rgb {
+  return rgb(cssVar('--vscode-charts-purple', '#b180d7'), { r: 177, g: 128, b: 215 });
+}
+
 export function isHighContrast(): boolean {
   return document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light');
 }

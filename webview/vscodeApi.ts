@@ -3,6 +3,7 @@
 import type { HostToWebview, WebviewToHost } from '../src/protocol/webview';
 import type { Convention } from './viewmodel/equation';
 import type { Normalisation } from './viewmodel/scales';
+import type { TrainingUiState } from './training/controller';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
@@ -12,7 +13,7 @@ interface VsCodeApi {
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
-export interface UiState {
+export interface UiState extends TrainingUiState {
   normalisation: Normalisation;
   convention: Convention;
   selectedDense: number | undefined;
@@ -20,7 +21,10 @@ export interface UiState {
   zoom: { k: number; x: number; y: number } | undefined;
 }
 
-const DEFAULT_UI: UiState = { normalisation: 'symmetric', convention: 'column', selectedDense: undefined, expanded: [], zoom: undefined };
+const DEFAULT_UI: UiState = {
+  normalisation: 'symmetric', convention: 'column', selectedDense: undefined, expanded: [], zoom: undefined,
+  trainingMode: 'weights', sweepSpeed: 5, boundaryTab: 'map', boundaryResolution: 32,
+};
 
 const api = acquireVsCodeApi();
 

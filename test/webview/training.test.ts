@@ -1,0 +1,375 @@
+import * as assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { datasetFromRows, Network, Trainer } from '../../src/engine';
+import { networkFromModel, trainingRng } from '../../src/model/network';
+import type { NnModel } from '../../src/model/types';
+import type { BoundaryGrid, LayerSnapshot, TrainingSnapshot, TrainingStatus, TrainingView } from '../../src/protocol/training';
+import type { HostToWebview, TrainingCommand } from '../../src/protocol/webview';
+import { launchChromium, openHarness, screenshot, sentMessages, type Harness, type ThemeName } from './support/harness';
+import { THEMES } from './support/themes';
+import { mlpState } from './designerStates';
+
+// Snapshots come from a real engine network trained on XOR, the way the worker makes them.
+const XOR_INPUTS = [[0, 0], [0, 1], [1, 0], [1, 1]];
+const XOR_TARGETS = [[0], [1], [1], [0]];
+
+function xorModel(): NnModel {
+  const state = mlpState([2, 4, 1], ['tanh', 'sigmoid'], {
+    training: { loss: 'binaryCrossEntropy', optimizer: { type: 'sgd', learningRate: 0.5 }, epochs: 50, batchSize: 1, seed: 7 },
+  } as Partial<NnModel>);
+  return state.model!;
+}
+
+function boundaryOf(network: Network, resolution: number): BoundaryGrid {
+  const range: [number, number] = [-0.5, 1.5];
+  const cells = resolution * resolution;
+  const input = new Float64Array(cells * 2);
+  for (let gy = 0; gy < resolution; gy++) {
+    for (let gx = 0; gx < resolution; gx++) {
+      const g = gy * resolution + gx;
+      input[2 * g] = range[0] + ((range[1] - range[0]) * gx) / (resolution - 1);
+      input[2 * g + 1] = range[0] + ((range[1] - range[0]) * gy) / (resolution - 1);
+    }
+  }
+  const hidden: Float32Array[] = [];
+  let x: Float64Array = input;
+  const dense = network.denseLayers();
+  let seen = 0;
+  for (const layer of network.layers) {
+    x = layer.forward(x, cells);
+    if (layer.kind === 'dense') seen++;
+    else if (seen < dense.length && hidden.length < seen) {
+      const units = dense[seen - 1]!.units;
+      const maps = new Float32Array(units * cells);
+      for (let g = 0; g < cells; g++) for (let n = 0; n < units; n++) maps[n * cells + g] = x[g * units + n]!;
+      hidden.push(maps);
+    }
+  }
+  return { resolution, xRange: range, yRange: range, output: Float32Array.from(x.subarray(0, cells)), hidden };
+}
+
+/** Epoch 0 (the initial weights) and then one snapshot per trained epoch. */
+function xorSnapshots(epochs: number): TrainingSnapshot[] {
+  const model = xorModel();
+  const network = networkFromModel(model);
+  const trainer = new Trainer(network, datasetFromRows(XOR_INPUTS, XOR_TARGETS), {
+    loss: 'binaryCrossEntropy', optimizer: { type: 'sgd', learningRate: 0.5 }, batchSize: 1, shuffle: true, rng: trainingRng(model),
+  });
+  const layersNow = (grads?: { dW: Float64Array; db: Float64Array; dXNorm: number }[], before?: Float64Array[]): LayerSnapshot[] =>
+    network.denseLayers().map((d, k) => ({
+      dense: k, units: d.units, inputs: d.inputSize,
+      weights: Float32Array.from(d.weights), bias: Float32Array.from(d.bias),
+      gradWeights: Float32Array.from(grads?.[k]?.dW ?? new Float64Array(d.weights.length)),
+      gradBias: Float32Array.from(grads?.[k]?.db ?? new Float64Array(d.bias.length)),
+      deltaWeights: Float32Array.from(d.weights, (w, p) => w - (before?.[k]?.[p] ?? w)),
+      gradInputNorm: grads?.[k]?.dXNorm ?? 0,
+      deadUnits: [], nonFinite: false,
+    }));
+  const out: TrainingSnapshot[] = [{ epoch: 0, batch: 0, batches: 4, loss: NaN, learningRate: 0.5, layers: layersNow(), boundary: boundaryOf(network, 24) }];
+  for (let e = 1; e <= epochs; e++) {
+    const before = network.denseLayers().map((d) => Float64Array.from(d.weights));
+    const report = trainer.runEpoch()!;
+    out.push({
+      epoch: e, batch: 4, batches: 4, loss: report.loss, accuracy: report.accuracy, learningRate: 0.5,
+      layers: layersNow(report.gradients, before), boundary: boundaryOf(network, 24),
+    });
+  }
+  return out;
+}
+
+function viewOf(status: TrainingStatus, snapshots: TrainingSnapshot[]): TrainingView {
+  const trained = snapshots.filter((s) => s.epoch > 0);
+  return {
+    status, totalEpochs: 50,
+    series: { loss: trained.map((s) => s.loss), testLoss: trained.map(() => null), accuracy: trained.map((s) => s.accuracy ?? null), testAccuracy: trained.map(() => null) },
+    latest: snapshots[snapshots.length - 1],
+    timeline: snapshots.map((s) => s.epoch),
+    points: { inputs: Float32Array.from(XOR_INPUTS.flat()), labels: Float32Array.from(XOR_TARGETS.flat()), count: 4 },
+  };
+}
+
+/** Delivers a host message with its typed arrays intact, as VS Code transfers them. */
+async function deliverTyped(page: Page, message: HostToWebview): Promise<void> {
+  const text = JSON.stringify(message, (_key, value: unknown) => {
+    if (value instanceof Float32Array) return { $f32: Array.from(value, (v) => (Number.isFinite(v) ? v : String(v))) };
+    if (value instanceof Uint8Array) return { $u8: Array.from(value) };
+    return typeof value === 'number' && !Number.isFinite(value) ? { $num: String(value) } : value;
+  });
+  await page.evaluate(`window.postMessage(JSON.parse(${JSON.stringify(text)}, (key, value) => {
+    if (value && typeof value === 'object' && '$f32' in value) return Float32Array.from(value.$f32, Number);
+    if (value && typeof value === 'object' && '$u8' in value) return Uint8Array.from(value.$u8);
+    if (value && typeof value === 'object' && '$num' in value) return Number(value.$num);
+    return value;
+  }), '*')`);
+}
+
+async function commands(page: Page): Promise<TrainingCommand[]> {
+  return (await sentMessages(page)).flatMap((m) => (m.type === 'training' ? [m.command] : []));
+}
+
+async function enabledButtons(page: Page): Promise<string[]> {
+  return page.evaluate(`[...document.querySelectorAll('.training-commands button:not([disabled]):not([hidden])')].map((e) => e.dataset.command)`) as Promise<string[]>;
+}
+
+/** Waits for the webview's next drawn frame (updates are coalesced per animation frame). */
+async function frames(page: Page, n = 2): Promise<void> {
+  for (let k = 0; k < n; k++) await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(0)))');
+}
+
+function rgbOf(text: string): [number, number, number] {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(text);
+  if (hex) return [parseInt(hex[1]!, 16), parseInt(hex[2]!, 16), parseInt(hex[3]!, 16)];
+  const m = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(text);
+  assert.ok(m, `not a colour: ${text}`);
+  return [Number(m[1]), Number(m[2]), Number(m[3])];
+}
+
+function distance(a: [number, number, number], b: [number, number, number]): number {
+  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+}
+
+
+describe('live training webview', () => {
+  let harness: Harness;
+  let page: Page | undefined;
+  const snapshots = xorSnapshots(12);
+  const state = mlpState([2, 4, 1], ['tanh', 'sigmoid'], {
+    training: { loss: 'binaryCrossEntropy', optimizer: { type: 'sgd', learningRate: 0.5 }, epochs: 50, batchSize: 1, seed: 7 },
+  } as Partial<NnModel>);
+  before(async () => { harness = await launchChromium(); });
+  after(async () => { await harness?.close(); });
+  afterEach(async () => { await page?.close(); page = undefined; });
+
+  async function open(theme: ThemeName = 'dark'): Promise<Page> {
+    page = await openHarness(harness, { theme, state });
+    return page;
+  }
+
+  it('enables the controls by status and posts the command of each button', async () => {
+    const p = await open();
+    await deliverTyped(p, { type: 'training', view: undefined });
+    await frames(p);
+    assert.deepEqual(await enabledButtons(p), ['train', 'stepEpoch', 'stepBatch']);
+    await p.getByRole('button', { name: 'Train the network' }).click();
+
+    await deliverTyped(p, { type: 'training', view: viewOf('running', snapshots.slice(0, 3)) });
+    await frames(p);
+    assert.deepEqual(await enabledButtons(p), ['pause', 'stop']);
+    // Keyboard: focus Pause and press Enter.
+    await p.getByRole('button', { name: 'Pause training' }).focus();
+    await p.keyboard.press('Enter');
+
+    await deliverTyped(p, { type: 'training', view: viewOf('paused', snapshots.slice(0, 3)) });
+    await frames(p);
+    assert.deepEqual(await enabledButtons(p), ['resume', 'stepEpoch', 'stepBatch', 'stop', 'reset', 'apply', 'discard']);
+    for (const name of ['Resume training', 'Train one epoch', 'Train one batch', 'Stop training', 'Re-initialise the weights', 'Apply the trained weights to the document', 'Discard the trained weights']) {
+      await p.getByRole('button', { name }).click();
+    }
+    assert.deepEqual(await commands(p), ['train', 'pause', 'resume', 'stepEpoch', 'stepBatch', 'stop', 'reset', 'apply', 'discard']);
+
+    await deliverTyped(p, { type: 'training', view: { ...viewOf('failed', snapshots.slice(0, 3)), message: 'The worker stopped unexpectedly.' } });
+    await frames(p);
+    assert.deepEqual(await enabledButtons(p), ['reset', 'discard']);
+    assert.match(await p.locator('.training-fault').innerText(), /worker stopped unexpectedly/);
+    assert.match(await p.locator('.training-status').innerText(), /^Failed · epoch 2 \/ 50/);
+  });
+
+  it('sweeps backward from the output column to the input column after each epoch', async () => {
+    const p = await open();
+    await deliverTyped(p, { type: 'training', view: viewOf('running', snapshots.slice(0, 1)) });
+    await p.getByRole('radio', { name: 'Show gradients' }).click();
+    await p.locator('.sweep-speed').fill('10');
+    // Each change of the lit column is logged with how many links are still waiting for the sweep.
+    await p.evaluate(`(() => {
+      window.__sweep = [];
+      const root = document.querySelector('.diagram');
+      new MutationObserver(() => {
+        const pending = document.querySelectorAll('path.link.sweep-pending').length;
+        window.__sweep.push((root.dataset.sweepColumn ?? '-') + ':' + pending);
+      }).observe(root, { attributes: true, attributeFilter: ['data-sweep-column'] });
+    })()`);
+    for (const s of snapshots.slice(1, 3)) {
+      await deliverTyped(p, { type: 'trainingSnapshot', snapshot: s });
+      await p.waitForFunction(`window.__sweep.at(-1) === '-:0'`, undefined, { timeout: 5000 });
+    }
+    const log = await p.evaluate('window.__sweep') as string[];
+    // Columns 2 (output), 1, 0 in turn, then cleared; while a column is lit, the links left of it wait.
+    // 2-4-1: 8 links into column 1 and 4 into column 2.
+    assert.deepEqual(log, ['2:8', '1:0', '0:0', '-:0', '2:8', '1:0', '0:0', '-:0']);
+    // Gradient view: the legend says so, and the links show dL/dW of the last epoch.
+    assert.equal(await p.locator('.legend').getAttribute('data-mode'), 'gradients');
+    assert.match(await p.locator('.legend-caption').first().innerText(), /dL\/dW.*epoch 2/);
+  });
+
+  it('shows the final gradients at once and never sweeps under reduced motion', async () => {
+    const p = await open();
+    await p.emulateMedia({ reducedMotion: 'reduce' });
+    await deliverTyped(p, { type: 'training', view: viewOf('running', snapshots.slice(0, 1)) });
+    await p.getByRole('radio', { name: 'Show gradients' }).click();
+    await p.evaluate(`(() => {
+      window.__lit = 0;
+      new MutationObserver(() => { window.__lit++; }).observe(document.querySelector('.diagram'), { attributes: true, attributeFilter: ['data-sweep-column'] });
+    })()`);
+    await deliverTyped(p, { type: 'trainingSnapshot', snapshot: snapshots[1]! });
+    await frames(p, 4);
+    assert.equal(await p.evaluate('window.__lit'), 0);
+    assert.equal(await p.locator('path.link.sweep-pending').count(), 0);
+    assert.equal(await p.locator('.legend').getAttribute('data-mode'), 'gradients');
+  });
+
+  /** stroke-width of every SVG link, keyed by its data-weight "dense:j:i". */
+  async function linkWidths(p: Page): Promise<Map<string, number>> {
+    const pairs = await p.evaluate(`[...document.querySelectorAll('path.link')].map((e) => [e.getAttribute('data-weight'), Number(e.getAttribute('stroke-width')), e.getAttribute('stroke')])`) as [string, number, string][];
+    return new Map(pairs.map(([k, w]) => [k, w]));
+  }
+
+  /** The widths the diagram must draw for a snapshot's weights: 0.5 + 4.5·|w|/m, m the largest |w| or |b| of the network. */
+  function expectedWidths(s: TrainingSnapshot): Map<string, number> {
+    let m = 0;
+    for (const l of s.layers) for (const v of [...l.weights, ...l.bias]) m = Math.max(m, Math.abs(v));
+    const out = new Map<string, number>();
+    for (const l of s.layers) {
+      for (let j = 0; j < l.units; j++) for (let i = 0; i < l.inputs; i++) out.set(`${l.dense}:${j}:${i}`, 0.5 + 4.5 * Math.min(1, Math.abs(l.weights[j * l.inputs + i]!) / m));
+    }
+    return out;
+  }
+
+  function assertWidths(actual: Map<string, number>, expected: Map<string, number>, what: string): void {
+    assert.equal(actual.size, expected.size);
+    for (const [key, width] of expected) assert.ok(Math.abs(actual.get(key)! - width) < 1e-4, `${what}: link ${key} is ${actual.get(key)}, expected ${width}`);
+  }
+
+  it('scrubs to epoch N: posts scrubTo, draws that epoch\'s weights, stays there while training goes on, and Live returns', async () => {
+    const p = await open();
+    await deliverTyped(p, { type: 'training', view: viewOf('running', snapshots) });
+    await frames(p);
+    assertWidths(await linkWidths(p), expectedWidths(snapshots[12]!), 'latest');
+
+    await p.locator('.timeline-slider').fill('3');
+    const scrub = (await sentMessages(p)).filter((m) => m.type === 'scrubTo');
+    assert.deepEqual(scrub, [{ type: 'scrubTo', epoch: 3 }]);
+    await deliverTyped(p, { type: 'trainingSnapshot', snapshot: snapshots[3]!, scrubbed: true });
+    await frames(p);
+    assertWidths(await linkWidths(p), expectedWidths(snapshots[3]!), 'epoch 3');
+    assert.match(await p.locator('.timeline-label').innerText(), /^Epoch 3$/);
+    // Sign picks the hue: positive weights are nearer the theme's blue, negative ones its orange.
+    const blue = rgbOf(THEMES.dark.vars['--vscode-charts-blue'] ?? '#3794ff');
+    const orange = rgbOf(THEMES.dark.vars['--vscode-charts-orange'] ?? '#d18616');
+    const strokes = await p.evaluate(`[...document.querySelectorAll('path.link')].map((e) => [e.getAttribute('data-weight'), e.getAttribute('stroke')])`) as [string, string][];
+    const m3 = Math.max(...snapshots[3]!.layers.flatMap((l) => [...l.weights, ...l.bias].map(Math.abs)));
+    for (const [key, stroke] of strokes) {
+      const [d, j, i] = key.split(':').map(Number) as [number, number, number];
+      const l = snapshots[3]!.layers[d]!;
+      const w = l.weights[j * l.inputs + i]!;
+      // Near zero the colour is the neutral grey; the hue shows from a third of the range on.
+      if (Math.abs(w) < m3 / 3) continue;
+      const c = rgbOf(stroke);
+      assert.equal(distance(c, blue) < distance(c, orange), w > 0, `link ${key} (w = ${w}) is ${stroke}`);
+    }
+
+    // A live epoch while scrubbed extends the timeline but leaves epoch 3 on screen.
+    await deliverTyped(p, { type: 'trainingSnapshot', snapshot: { ...snapshots[12]!, epoch: 13 } });
+    await frames(p);
+    assertWidths(await linkWidths(p), expectedWidths(snapshots[3]!), 'still epoch 3');
+    assert.equal(await p.locator('.timeline-slider').getAttribute('max'), '13');
+
+    await p.getByRole('button', { name: 'Follow the latest epoch' }).click();
+    await frames(p);
+    assertWidths(await linkWidths(p), expectedWidths(snapshots[12]!), 'live again');
+    assert.match(await p.locator('.timeline-label').innerText(), /^Epoch 13 \(live\)$/);
+  });
+
+  it('replays the backward flow of the shown epoch on request', async () => {
+    const p = await open();
+    await deliverTyped(p, { type: 'training', view: viewOf('paused', snapshots.slice(0, 6)) });
+    await p.locator('.sweep-speed').fill('10');
+    await p.evaluate(`(() => {
+      window.__sweep = [];
+      const root = document.querySelector('.diagram');
+      new MutationObserver(() => window.__sweep.push(root.dataset.sweepColumn ?? '-')).observe(root, { attributes: true, attributeFilter: ['data-sweep-column'] });
+    })()`);
+    await p.getByRole('button', { name: 'Replay the backward flow of the shown epoch' }).click();
+    await p.waitForFunction(`window.__sweep.at(-1) === '-'`, undefined, { timeout: 5000 });
+    assert.deepEqual(await p.evaluate('window.__sweep'), ['2', '1', '0', '-']);
+  });
+
+  it('draws the decision boundary, the 3-D view and the hidden neurons\' maps for a 2-input network', async () => {
+    const p = await open();
+    const last = snapshots[12]!;
+    await deliverTyped(p, { type: 'training', view: viewOf('paused', snapshots) });
+    await frames(p, 3);
+    const grid = last.boundary!;
+    const res = grid.resolution;
+    let hi = 0;
+    let lo = 0;
+    grid.output.forEach((v, k) => {
+      if (v > grid.output[hi]!) hi = k;
+      if (v < grid.output[lo]!) lo = k;
+    });
+    const pixel = async (k: number): Promise<[number, number, number]> => {
+      const gx = k % res;
+      const gy = Math.floor(k / res);
+      const x = Math.floor(((gx + 0.5) / res) * 280);
+      const y = Math.floor(280 - ((gy + 0.5) / res) * 280);
+      return await p.evaluate(`[...document.querySelector('.boundary-canvas').getContext('2d').getImageData(${x}, ${y}, 1, 1).data].slice(0, 3)`) as [number, number, number];
+    };
+    const blue = rgbOf(THEMES.dark.vars['--vscode-charts-blue'] ?? '#3794ff');
+    assert.ok(distance(await pixel(hi), blue) < distance(await pixel(lo), blue), 'the highest output is drawn bluer than the lowest');
+    const colours = async (selector: string): Promise<number> => p.evaluate(`(() => {
+      const c = document.querySelector('${selector}');
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set();
+      for (let k = 0; k < d.length; k += 4) seen.add((d[k] << 16) | (d[k + 1] << 8) | d[k + 2]);
+      return seen.size;
+    })()`) as Promise<number>;
+    assert.ok(await colours('.boundary-canvas') > 20);
+    assert.equal(await p.locator('image.neuron-map').count(), 4);
+
+    await p.getByRole('tab', { name: '3-D view' }).click();
+    await frames(p, 2);
+    assert.ok(await p.locator('.surface-canvas').isVisible());
+    assert.ok(await colours('.surface-canvas') > 20);
+    const before = await p.evaluate(`document.querySelector('.surface-canvas').toDataURL()`);
+    await p.locator('.surface-canvas').focus();
+    await p.keyboard.press('ArrowRight');
+    assert.notEqual(await p.evaluate(`document.querySelector('.surface-canvas').toDataURL()`), before, 'the arrow key turns the view');
+
+    await p.getByRole('combobox', { name: 'Boundary grid resolution' }).selectOption('48');
+    assert.deepEqual((await sentMessages(p)).filter((m) => m.type === 'boundaryResolution'), [{ type: 'boundaryResolution', resolution: 48 }]);
+  });
+
+  it('marks dead ReLUs and where a NaN appeared, and suggests a lower learning rate', async () => {
+    const p = await open();
+    const base = snapshots[6]!;
+    const broken: TrainingSnapshot = {
+      ...base, epoch: 7, loss: NaN,
+      layers: base.layers.map((l, k) => ({ ...l, deadUnits: k === 0 ? [1, 3] : [], nonFinite: k === 1, gradWeights: k === 1 ? l.gradWeights.map(() => NaN) : l.gradWeights })),
+      divergence: { epoch: 7, dense: 1, what: 'gradients' },
+    };
+    await deliverTyped(p, { type: 'training', view: { ...viewOf('paused', [...snapshots.slice(0, 7), broken]) } });
+    await frames(p);
+    const fault = await p.locator('.training-fault').innerText();
+    assert.match(fault, /NaN or Inf in the gradients of Output at epoch 7\. Lower the learning rate \(now 0\.5000\)/);
+    assert.match(fault, /Dead ReLUs .*Dense 1: 2 of 4/);
+    assert.ok(await p.locator('g.column[data-column="2"].non-finite').count() === 1);
+    const dead = await p.locator('g.neuron.dead').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-column')}:${e.getAttribute('data-neuron')}`));
+    assert.deepEqual(dead, ['1:1', '1:3']);
+    assert.match((await p.locator('g.neuron[data-column="1"][data-neuron="1"]').getAttribute('aria-label')) ?? '', /dead ReLU/);
+  });
+
+  for (const theme of Object.keys(THEMES) as ThemeName[]) {
+    it(`looks right mid-training in the gradient view, in the ${theme} theme`, async () => {
+      const p = await open(theme);
+      await p.emulateMedia({ reducedMotion: 'reduce' });
+      await deliverTyped(p, { type: 'training', view: viewOf('paused', snapshots) });
+      await p.getByRole('radio', { name: 'Show gradients' }).click();
+      await frames(p, 3);
+      assert.ok(await p.locator('.legend-magnitude').isVisible());
+      await screenshot(p, `training-gradients-${theme}`);
+      await p.getByRole('radio', { name: 'Show weights' }).click();
+      await p.getByRole('tab', { name: '3-D view' }).click();
+      await frames(p, 2);
+      await screenshot(p, `training-weights-3d-${theme}`);
+    });
+  }
+});

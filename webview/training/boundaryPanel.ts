@@ -1,0 +1,72 @@
+// The decision-boundary panel: a heat map or a 3-D view of the output over
+// the input plane, and the grid resolution the worker samples at.
+import type { BoundaryGrid } from '../../src/protocol/training';
+import { button, el, select } from '../dom';
+import { BOUNDARY_SIZE, drawBoundary, type BoundaryPoints, type BoundaryStyle } from './boundaryView';
+import { Surface3d } from './surface3d';
+
+export type BoundaryTab = 'map' | 'surface';
+
+export const RESOLUTIONS = [16, 24, 32, 48, 64, 96] as const;
+
+export interface BoundaryPanelHandlers {
+  resolution(resolution: number): void;
+  tab(tab: BoundaryTab): void;
+}
+
+export class BoundaryPanel {
+  readonly element: HTMLElement;
+  private readonly map: HTMLCanvasElement;
+  private readonly surface = new Surface3d();
+  private readonly tabs = new Map<BoundaryTab, HTMLButtonElement>();
+  private readonly resolution: HTMLSelectElement;
+  private readonly empty: HTMLElement;
+  private tab: BoundaryTab;
+
+  constructor(private readonly handlers: BoundaryPanelHandlers, tab: BoundaryTab, resolution: number) {
+    this.tab = tab;
+    this.map = el('canvas', { className: 'boundary-canvas', attrs: { role: 'img', 'aria-label': 'Decision boundary: the network output over the two inputs, with the training points' } });
+    this.map.style.width = `${BOUNDARY_SIZE}px`;
+    this.map.style.height = `${BOUNDARY_SIZE}px`;
+    const tabs = el('div', { className: 'boundary-tabs', attrs: { role: 'tablist', 'aria-label': 'Boundary view' } });
+    for (const [id, label] of [['map', 'Heat map'], ['surface', '3-D']] as const) {
+      const b = button(label, () => this.setTab(id), { className: 'btn secondary tab-btn', ariaLabel: `${label} view` });
+      b.setAttribute('role', 'tab');
+      b.dataset.tab = id;
+      this.tabs.set(id, b);
+      tabs.append(b);
+    }
+    const options = RESOLUTIONS.map((r) => ({ value: String(r), label: `${r} × ${r}` }));
+    if (!RESOLUTIONS.includes(resolution as (typeof RESOLUTIONS)[number])) options.push({ value: String(resolution), label: `${resolution} × ${resolution}` });
+    this.resolution = select(options, String(resolution), (v) => handlers.resolution(Number(v)), 'Boundary grid resolution');
+    this.empty = el('p', { className: 'hint', text: 'The boundary appears with the first epoch.' });
+    this.element = el('div', { className: 'boundary-panel' },
+      el('div', { className: 'boundary-head' }, tabs, el('label', { className: 'inline-field' }, el('span', { className: 'field-label', text: 'Grid' }), this.resolution)),
+      this.empty, this.map, this.surface.canvas,
+    );
+    this.syncTab();
+  }
+
+  private setTab(tab: BoundaryTab): void {
+    this.tab = tab;
+    this.syncTab();
+    this.handlers.tab(tab);
+  }
+
+  private syncTab(): void {
+    for (const [id, b] of this.tabs) {
+      b.setAttribute('aria-selected', String(id === this.tab));
+      b.classList.toggle('active', id === this.tab);
+    }
+  }
+
+  update(grid: BoundaryGrid | undefined, points: BoundaryPoints | undefined, style: BoundaryStyle): void {
+    this.empty.hidden = grid !== undefined;
+    this.map.hidden = !grid || this.tab !== 'map';
+    this.surface.canvas.hidden = !grid || this.tab !== 'surface';
+    if (!grid) return;
+    if (document.activeElement !== this.resolution) this.resolution.value = String(grid.resolution);
+    if (this.tab === 'map') drawBoundary(this.map, grid, points, style);
+    else this.surface.draw(grid, points, style);
+  }
+}

@@ -1,0 +1,53 @@
+// The charts' per-epoch series, grown from live snapshots between the full
+// views the host sends on status changes, and the timeline's epoch lookup.
+import type { TrainingSeries, TrainingSnapshot } from '../../../src/protocol/training';
+
+/** A snapshot that closes an epoch (rather than a step-one-batch snapshot inside one). */
+export function closesEpoch(snapshot: TrainingSnapshot): boolean {
+  return snapshot.epoch > 0 && (snapshot.batch === 0 || snapshot.batch >= snapshot.batches);
+}
+
+function setAt<T>(list: T[], index: number, value: T, fill: T): void {
+  while (list.length < index) list.push(fill);
+  list[index] = value;
+}
+
+/** Writes the snapshot's epoch into the series (epoch N at index N − 1) and drops anything after it. */
+export function mergeSnapshot(series: TrainingSeries, snapshot: TrainingSnapshot): TrainingSeries {
+  if (!closesEpoch(snapshot)) return series;
+  const at = snapshot.epoch - 1;
+  const next: TrainingSeries = {
+    loss: series.loss.slice(0, at),
+    testLoss: series.testLoss.slice(0, at),
+    accuracy: series.accuracy.slice(0, at),
+    testAccuracy: series.testAccuracy.slice(0, at),
+  };
+  setAt(next.loss, at, snapshot.loss, NaN);
+  setAt(next.testLoss, at, snapshot.testLoss ?? null, null);
+  setAt(next.accuracy, at, snapshot.accuracy ?? null, null);
+  setAt(next.testAccuracy, at, snapshot.testAccuracy ?? null, null);
+  return next;
+}
+
+/** Adds an epoch to a sorted timeline if it is not there yet. */
+export function withEpoch(timeline: readonly number[], epoch: number): number[] {
+  if (timeline.includes(epoch)) return [...timeline];
+  return [...timeline, epoch].sort((a, b) => a - b);
+}
+
+/** Index of the kept epoch closest to `epoch` (the earlier one on a tie); −1 for an empty timeline. */
+export function nearestIndex(timeline: readonly number[], epoch: number): number {
+  let best = -1;
+  for (let k = 0; k < timeline.length; k++) {
+    if (best < 0 || Math.abs(timeline[k]! - epoch) < Math.abs(timeline[best]! - epoch)) best = k;
+  }
+  return best;
+}
+
+export function hasAccuracy(series: TrainingSeries): boolean {
+  return series.accuracy.some((v) => v !== null) || series.testAccuracy.some((v) => v !== null);
+}
+
+export function hasTestLoss(series: TrainingSeries): boolean {
+  return series.testLoss.some((v) => v !== null);
+}
