@@ -1,0 +1,103 @@
+// Markdown tables from the bench results: samples/s as median (min–max),
+// GFLOP/s of the medians, and our median over each peer's median.
+
+const COLUMNS = ['ours', 'ours-1t', 'tfjs-wasm', 'tfjs-cpu', 'synaptic', 'brain.js', 'numpy'];
+const PEERS = ['tfjs-wasm', 'tfjs-cpu', 'synaptic', 'brain.js', 'numpy'];
+
+export function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length === 0 ? NaN : s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
+export function si(v) {
+  if (!Number.isFinite(v)) return '–';
+  if (v >= 1e6) return `${(v / 1e6).toFixed(v >= 1e7 ? 0 : 2)}M`;
+  if (v >= 1e3) return `${(v / 1e3).toFixed(v >= 1e4 ? 0 : 1)}k`;
+  return v >= 100 ? v.toFixed(0) : v.toPrecision(2);
+}
+
+function row(cells) {
+  return `| ${cells.join(' | ')} |`;
+}
+
+function table(report, metric, columns) {
+  const lines = [row(['workload', ...columns]), row(['---', ...columns.map(() => '---')])];
+  for (const [name, w] of Object.entries(report.workloads)) {
+    const cells = columns.map((e) => {
+      const r = report.results[name]?.[e];
+      if (!r || r[metric].length === 0) return r?.errors.length ? 'error' : '–';
+      return `${si(median(r[metric]))} (${si(Math.min(...r[metric]))}–${si(Math.max(...r[metric]))})`;
+    });
+    lines.push(row([w.title, ...cells]));
+  }
+  return lines.join('\n');
+}
+
+function gflops(report, metric, columns) {
+  const lines = [row(['workload', ...columns]), row(['---', ...columns.map(() => '---')])];
+  for (const [name, w] of Object.entries(report.workloads)) {
+    const flops = metric === 'train' ? w.trainFlopsPerSample : w.inferFlopsPerSample;
+    const cells = columns.map((e) => {
+      const r = report.results[name]?.[e];
+      return r && r[metric].length ? ((median(r[metric]) * flops) / 1e9).toFixed(2) : '–';
+    });
+    lines.push(row([w.title, ...cells]));
+  }
+  return lines.join('\n');
+}
+
+function ratios(report, metric, peers) {
+  const lines = [row(['workload', ...peers.map((p) => `ours ÷ ${p}`)]), row(['---', ...peers.map(() => '---')])];
+  for (const [name, w] of Object.entries(report.workloads)) {
+    const ours = report.results[name]?.ours;
+    const cells = peers.map((p) => {
+      const r = report.results[name]?.[p];
+      if (!ours?.[metric].length || !r?.[metric].length) return '–';
+      return `${(median(ours[metric]) / median(r[metric])).toFixed(1)}×`;
+    });
+    lines.push(row([w.title, ...cells]));
+  }
+  return lines.join('\n');
+}
+
+function crossoverTable(threads) {
+  if (!threads.length) return '(not measured)';
+  const lines = [row(['m = k = n', '1 thread GFLOP/s', '2 threads GFLOP/s', 'speed-up', 'backend picks']), row(['---', '---', '---', '---', '---'])];
+  for (const t of threads) {
+    lines.push(row([t.size, t.one.toFixed(1), t.two.toFixed(1), `${(t.two / t.one).toFixed(2)}×`, t.picked]));
+  }
+  return lines.join('\n');
+}
+
+export function formatReport(report) {
+  const present = COLUMNS.filter((c) => Object.values(report.results).some((r) => r[c]));
+  const peers = PEERS.filter((p) => present.includes(p));
+  const kernels = [...new Set(Object.values(report.results).flatMap((r) => Object.entries(r).map(([e, v]) => `${e}: ${v.kernels ?? '?'}`)))];
+  const errors = Object.entries(report.results).flatMap(([w, r]) => Object.entries(r).flatMap(([e, v]) => v.errors.map((m) => `- ${w} / ${e}: ${m}`)));
+  const m = report.machine;
+  return [
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}${m.numpy ? `, NumPy ${m.numpy} (OPENBLAS_NUM_THREADS=1)` : ''}`,
+    `${report.runs} runs per cell, ${report.secondsPerRun} s each, fresh process per run, interleaved${report.quick ? ' (--quick)' : ''}; ${report.wallSeconds.toFixed(0)} s in all.`,
+    `Backends: ${[...new Set(kernels)].join('; ')}`,
+    '',
+    '### Training, samples/s: median (min–max)',
+    table(report, 'train', present),
+    '',
+    '### Training GFLOP/s (of the median; forward, dL/dW, and dL/dX below the first layer)',
+    gflops(report, 'train', present),
+    '',
+    '### Training: our median ÷ each peer\'s median',
+    ratios(report, 'train', peers),
+    '',
+    '### Inference (forward pass at the workload\'s batch size), samples/s: median (min–max)',
+    table(report, 'infer', present),
+    '',
+    '### Inference: our median ÷ each peer\'s median',
+    ratios(report, 'infer', peers),
+    '',
+    '### Two-thread GEMM crossover (A·B, float32, relaxed SIMD when available)',
+    crossoverTable(report.threads),
+    ...(errors.length ? ['', '### Errors', ...errors] : []),
+  ].join('\n');
+}
