@@ -1,5 +1,6 @@
 // One build for every process the product runs in:
 //   dist/extension.js  the VS Code extension host (CommonJS, `vscode` external)
+//   dist/extension.web.js  the same for VS Code for the Web (a Web Worker; no Node modules)
 //   dist/worker.js     the training worker (worker_threads, no `vscode`)
 //   dist/cli.js        the `nnjson` command-line tool
 //   dist/webview.js    the designer webview (browser IIFE)
@@ -28,6 +29,18 @@ const builds = [
     ...nodeBundle,
     outdir: 'dist',
     external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: { 'extension.web': 'src/host/extension.web.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+    external: ['vscode'],
+    // The page nonce is the host's only use of node:crypto; Web Crypto gives it in the browser.
+    alias: { 'node:crypto': './src/host/web/crypto.ts' },
   },
   {
     ...common,

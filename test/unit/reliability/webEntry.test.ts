@@ -1,0 +1,100 @@
+// The browser entry (package.json "browser", for VS Code for the Web) is built
+// for a Web Worker: it must bundle without Node modules, load where there is no
+// `process`, `Buffer` or `require` but `vscode`, and register the designer and
+// the Problems panel when activated.
+
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vm from 'node:vm';
+import { webcrypto } from 'node:crypto';
+import * as esbuild from 'esbuild';
+
+const root = join(__dirname, '../../..');
+
+/** A stand-in `vscode` that accepts every call and records the path of each one. */
+function recordingVscode(calls: { path: string; args: unknown[] }[]): unknown {
+  const make = (path: string): unknown =>
+    new Proxy(function () { /* callable */ }, {
+      get: (_target, key) => {
+        if (key === Symbol.toPrimitive) return () => path;
+        if (key === Symbol.iterator) return function* () { /* empty */ };
+        if (key === 'then') return undefined;
+        return make(`${path}.${String(key)}`);
+      },
+      apply: (_target, _this, args: unknown[]) => {
+        calls.push({ path, args });
+        return make(`${path}()`);
+      },
+      construct: (_target, args: unknown[]) => {
+        calls.push({ path: `new ${path}`, args });
+        return make(`new ${path}()`) as object;
+      },
+    });
+  // esbuild's interop copies the module's own properties, so the top level is a plain object
+  // holding every name the API declares.
+  const declared = readFileSync(join(root, 'node_modules/@types/vscode/index.d.ts'), 'utf8');
+  const names = new Set([...declared.matchAll(/^\s*export (?:class|namespace|enum|function|const|let) (\w+)/gm)].map((m) => m[1]));
+  return Object.fromEntries([...names].map((name) => [name, make(`vscode.${name}`)]));
+}
+
+describe('reliability: the browser entry', () => {
+  let code: string;
+
+  before(async () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { browser?: string; capabilities?: Record<string, unknown> };
+    assert.equal(manifest.browser, './dist/extension.web.js');
+    assert.equal(manifest.capabilities?.virtualWorkspaces, true);
+    assert.deepEqual(manifest.capabilities?.untrustedWorkspaces, { supported: true });
+    // The options of esbuild.mjs's browser entry.
+    const result = await esbuild.build({
+      entryPoints: [join(root, 'src/host/extension.web.ts')],
+      bundle: true,
+      write: false,
+      platform: 'browser',
+      format: 'cjs',
+      target: 'es2022',
+      mainFields: ['browser', 'module', 'main'],
+      external: ['vscode'],
+      alias: { 'node:crypto': join(root, 'src/host/web/crypto.ts') },
+      logLevel: 'silent',
+      metafile: true,
+    });
+    const inputs = Object.keys(result.metafile.inputs);
+    assert.deepEqual(inputs.filter((i) => /^node:|^(fs|path|os|child_process|worker_threads)$/.test(i)), []);
+    code = result.outputFiles[0].text;
+  });
+
+  it('loads without Node globals and registers the designer, its commands and the diagnostics', () => {
+    const calls: { path: string; args: unknown[] }[] = [];
+    const vscode = recordingVscode(calls);
+    const module = { exports: {} as { activate?: (context: unknown) => void } };
+    const sandbox = {
+      module,
+      exports: module.exports,
+      require: (id: string) => {
+        if (id === 'vscode') return vscode;
+        throw new Error(`the browser entry required "${id}"`);
+      },
+      console, TextEncoder, TextDecoder, URL, setTimeout, clearTimeout, queueMicrotask, btoa, atob, crypto: webcrypto,
+    };
+    vm.runInNewContext(code, sandbox, { filename: 'extension.web.js' });
+    assert.equal(typeof module.exports.activate, 'function');
+    const subscriptions: unknown[] = [];
+    module.exports.activate!({ subscriptions, extensionUri: { path: '/ext' }, extensionMode: 3, extension: { packageJSON: { version: '0.0.0' } } });
+    const called = (path: string) => calls.filter((c) => c.path === path);
+    assert.deepEqual(called('vscode.window.registerCustomEditorProvider').map((c) => c.args[0]), ['nnDesigner.editor']);
+    assert.deepEqual(called('vscode.languages.createDiagnosticCollection').map((c) => c.args[0]), ['nnjson']);
+    assert.equal(called('vscode.languages.registerCodeActionsProvider').length, 1);
+    const commands = called('vscode.commands.registerCommand').map((c) => c.args[0]);
+    for (const id of ['nnDesigner.openInDesigner', 'nnDesigner.validate', 'nnDesigner.describe']) assert.ok(commands.includes(id), id);
+    assert.ok(subscriptions.length >= 3);
+  });
+
+  it('makes page nonces from Web Crypto', async () => {
+    const { randomBytes } = await import('../../../src/host/web/crypto.js');
+    const a = randomBytes(16).toString('base64url');
+    assert.match(a, /^[A-Za-z0-9_-]{22}$/);
+    assert.notEqual(randomBytes(16).toString('base64url'), a);
+  });
+});
