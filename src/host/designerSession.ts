@@ -116,7 +116,7 @@ export class DesignerSession implements vscode.Disposable {
         await this.training(message.command);
         return undefined;
       case 'scrubTo': {
-        const snapshot = trainingManager()?.scrubTo(this.document.uri, message.epoch);
+        const snapshot = await trainingManager()?.scrubTo(this.document.uri, message.epoch);
         if (snapshot) await this.post({ type: 'trainingSnapshot', snapshot, scrubbed: true });
         return undefined;
       }

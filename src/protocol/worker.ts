@@ -16,8 +16,20 @@ export interface WorkerInit {
   stream: boolean;
   /** Longest stretch of batches between two yields to the message loop, in milliseconds. */
   sliceMs?: number;
-  /** Recompute the decision boundary at most this often while running, in milliseconds; always when paused or done. */
-  boundaryIntervalMs?: number;
+  /** Send a live snapshot at most this often while running, in milliseconds; always when the loop stops. */
+  snapshotIntervalMs?: number;
+  /** The timeline the worker keeps for scrubbing: the last N epochs and every Nth before them. */
+  keepRecentEpochs: number;
+  keepEveryNth: number;
+}
+
+/** Per-epoch numbers for the charts, for the epochs since the previous message; epoch `from` first (1-based). */
+export interface EpochSeries {
+  from: number;
+  loss: number[];
+  testLoss: (number | null)[];
+  accuracy: (number | null)[];
+  testAccuracy: (number | null)[];
 }
 
 export type HostToWorker =
@@ -31,7 +43,9 @@ export type HostToWorker =
   | { type: 'reset' }
   | { type: 'boundaryResolution'; resolution: number }
   /** Ask for the trained parameters at full precision, for Apply. */
-  | { type: 'weights'; id: number };
+  | { type: 'weights'; id: number }
+  /** Ask for a kept epoch of the timeline, with its decision boundary recomputed. */
+  | { type: 'scrub'; id: number; epoch: number };
 
 /** Where the worker's loop is. */
 export type WorkerState = 'paused' | 'running' | 'done';
@@ -54,8 +68,10 @@ export type WorkerToHost =
       snapshot: TrainingSnapshot;
       points?: { inputs: Float32Array; labels: Float32Array; count: number };
     }
-  /** After an epoch, a batch step, a reset, or a change of boundary resolution. */
-  | { type: 'snapshot'; snapshot: TrainingSnapshot }
+  /** The latest state (throttled while running), after a batch step, a reset, or a change of boundary resolution. */
+  | { type: 'snapshot'; snapshot: TrainingSnapshot; series?: EpochSeries }
+  /** The answer to `scrub`; no snapshot when the timeline no longer holds that epoch. */
+  | { type: 'scrubbed'; id: number; snapshot?: TrainingSnapshot }
   /** The loop changed state; `epoch` is the number of completed epochs. */
   | { type: 'state'; state: WorkerState; epoch: number }
   /** Loss or parameters stopped being finite; the loop has paused. */

@@ -1,8 +1,9 @@
 // The bounded history of epoch snapshots that the scrubber moves through:
 // the last `keepRecent` epochs, every `keepEveryNth` epoch before them, and
 // never more than `maxBytes` of arrays (large networks lose the oldest first).
+// It lives in the worker, so a fast run never sends every epoch to the host.
 
-import type { TrainingSnapshot } from '../../protocol/training';
+import type { TrainingSnapshot } from '../protocol/training';
 
 export interface TimelineOptions {
   keepRecent: number;
@@ -22,6 +23,20 @@ export function snapshotBytes(snapshot: TrainingSnapshot): number {
   const b = snapshot.boundary;
   if (b) bytes += b.output.byteLength + (b.argmax?.byteLength ?? 0) + (b.hidden ?? []).reduce((sum, h) => sum + h.byteLength, 0);
   return bytes;
+}
+
+/** Whether the policy keeps `epoch` once `latest` epochs have run. */
+export function keptByPolicy(epoch: number, latest: number, keepRecent: number, keepEveryNth: number): boolean {
+  return epoch > latest - keepRecent || epoch % keepEveryNth === 0;
+}
+
+/** The epochs the policy keeps, ascending (the byte budget may have dropped a few of the oldest). */
+export function policyEpochs(latest: number, keepRecent: number, keepEveryNth: number): number[] {
+  const epochs: number[] = [];
+  const recentFrom = Math.max(0, latest - keepRecent + 1);
+  for (let e = 0; e < recentFrom; e += keepEveryNth) epochs.push(e);
+  for (let e = recentFrom; e <= latest; e++) epochs.push(e);
+  return epochs;
 }
 
 export class Timeline {
@@ -46,9 +61,14 @@ export class Timeline {
     const bytes = snapshotBytes(snapshot);
     this.kept.set(epoch, { snapshot, bytes });
     this.bytes += bytes;
-    this.latest = Math.max(this.latest, epoch);
-    for (const e of [...this.kept.keys()]) if (!this.wanted(e)) this.drop(e);
-    this.fitBudget();
+    if (epoch < this.latest) {
+      for (const e of [...this.kept.keys()]) if (e > epoch) this.drop(e);
+    }
+    // Only the epoch that just left the recent window can have become unwanted.
+    const leaving = epoch - this.keepRecent;
+    this.latest = epoch;
+    if (leaving >= 0 && !this.wanted(leaving)) this.drop(leaving);
+    if (this.bytes > this.maxBytes) this.fitBudget();
   }
 
   get(epoch: number): TrainingSnapshot | undefined {
@@ -67,7 +87,7 @@ export class Timeline {
   }
 
   private wanted(epoch: number): boolean {
-    return epoch > this.latest - this.keepRecent || epoch % this.keepEveryNth === 0;
+    return keptByPolicy(epoch, this.latest, this.keepRecent, this.keepEveryNth);
   }
 
   /** Over budget: drop the oldest sparse epochs first, then the oldest recent ones; the latest always stays. */

@@ -1,17 +1,21 @@
 // The training worker's loop, without worker_threads: it takes host messages,
 // trains in slices of batches, and yields to the message loop between slices
 // (through the injected `defer`), so pause and stop arrive within one batch.
-// Snapshots go out after every epoch; the decision boundary at most every
-// `boundaryIntervalMs` while running, and always when the loop stops.
+// Every epoch goes into the worker's timeline and the chart series; the host
+// gets the latest snapshot (with per-neuron |dL/dX| and the decision boundary)
+// at most every `snapshotIntervalMs`, and always when the loop stops, so a tiny
+// network running thousands of epochs a second never floods it.
 
 import { evaluate, type EpochReport } from '../engine';
 import { inputGradientMeans } from '../engine/probe';
 import type { SampleSet } from '../data';
 import type { TrainingSnapshot } from '../protocol/training';
-import type { HostToWorker, TrainedParameters, WorkerInit, WorkerState, WorkerToHost } from '../protocol/worker';
+import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerState, WorkerToHost } from '../protocol/worker';
 import { boundaryGrid, clampResolution } from './boundary';
 import { buildSession, loadSamples, type Built } from './build';
+import { cloneSnapshot, withWeights } from './replay';
 import { findDivergence, SnapshotBuilder, type LayerGradient } from './snapshot';
+import { Timeline } from './timeline';
 
 export interface LoopHost {
   post(message: WorkerToHost): void;
@@ -32,7 +36,9 @@ export class TrainingLoop {
   private builder: SnapshotBuilder | undefined;
   private mode: Mode = 'paused';
   private scheduled = false;
-  private lastBoundary = -Infinity;
+  private lastLive = -Infinity;
+  private timeline: Timeline | undefined;
+  private series: EpochSeries = emptySeries(1);
   private history = { loss: [] as number[], testLoss: [] as number[], accuracy: [] as number[] };
   /** Messages that arrived while the session was being built. */
   private queue: HostToWorker[] | undefined;
@@ -58,11 +64,8 @@ export class TrainingLoop {
         break;
       case 'pause':
         if (this.mode !== 'running' && this.mode !== 'epoch') break;
-        if (!this.init!.stream) {
-          const snapshot = this.currentSnapshot(this.builder!.batchGradients(), false, true);
-          snapshot.loss = this.history.loss[this.history.loss.length - 1] ?? NaN;
-          this.postSnapshot(snapshot);
-        }
+        // The last epoch may not have gone out while running: send where the loop stands.
+        this.postSnapshot(this.latestEnriched());
         this.stop('paused');
         break;
       case 'stepBatch':
@@ -73,10 +76,13 @@ export class TrainingLoop {
         break;
       case 'boundaryResolution':
         if (this.init) this.init.boundaryResolution = clampResolution(message.resolution);
-        this.postSnapshot(this.currentSnapshot(this.builder!.batchGradients(), false, true));
+        this.postSnapshot(this.latestEnriched());
         break;
       case 'weights':
         this.host.post({ type: 'weights', id: message.id, parameters: this.parameters() });
+        break;
+      case 'scrub':
+        this.host.post({ type: 'scrubbed', id: message.id, snapshot: this.replay(message.epoch) });
         break;
     }
   }
@@ -109,10 +115,13 @@ export class TrainingLoop {
   }
 
   private build(): void {
-    this.built = buildSession(this.init!.model, this.samples!);
+    const init = this.init!;
+    this.built = buildSession(init.model, this.samples!);
     this.builder = new SnapshotBuilder(this.built.network);
     this.history = { loss: [], testLoss: [], accuracy: [] };
-    this.lastBoundary = -Infinity;
+    this.series = emptySeries(1);
+    this.lastLive = -Infinity;
+    this.timeline = new Timeline({ keepRecent: init.keepRecentEpochs, keepEveryNth: init.keepEveryNth });
   }
 
   private get totalEpochs(): number {
@@ -166,7 +175,16 @@ export class TrainingLoop {
     }
     const last = report.epoch >= this.totalEpochs;
     const stopping = last || this.mode === 'epoch';
-    if (this.init!.stream || stopping) this.postSnapshot(this.epochSnapshot(report, stopping));
+    const snapshot = this.epochSnapshot(report);
+    this.timeline!.add(snapshot);
+    const s = this.series;
+    s.loss.push(report.loss);
+    s.testLoss.push(report.testLoss ?? null);
+    s.accuracy.push(report.accuracy ?? null);
+    s.testAccuracy.push(report.testAccuracy ?? null);
+    const now = this.host.now();
+    const due = this.init!.stream && now - this.lastLive >= (this.init!.snapshotIntervalMs ?? 0);
+    if (due || stopping) this.postSnapshot(this.enriched(snapshot));
     if (last) this.stop('done');
     else if (this.mode === 'epoch') this.stop('paused');
     return !stopping;
@@ -184,7 +202,7 @@ export class TrainingLoop {
       this.mode = 'epoch';
       this.finishedEpoch(step.report);
     } else {
-      const snapshot = this.currentSnapshot(this.builder!.batchGradients(), false, true);
+      const snapshot = this.currentSnapshot(this.builder!.batchGradients(), false);
       snapshot.loss = step.loss;
       this.postSnapshot(snapshot);
       this.postState(this.mode === 'done' ? 'done' : 'paused');
@@ -204,7 +222,7 @@ export class TrainingLoop {
   }
 
   private diverged(epoch: number, gradients: LayerGradient[], loss: number): void {
-    const snapshot = this.currentSnapshot(gradients, false, false);
+    const snapshot = this.currentSnapshot(gradients, false);
     snapshot.loss = loss;
     const where = findDivergence(snapshot) ?? { dense: snapshot.layers.length - 1, what: 'loss' as const };
     snapshot.divergence = { epoch, ...where };
@@ -215,46 +233,87 @@ export class TrainingLoop {
 
   private initialSnapshot(): TrainingSnapshot {
     const { network, data, loss } = this.built!;
-    const snapshot = this.currentSnapshot(this.builder!.zeroGradients(), false, true);
+    const snapshot = this.currentSnapshot(this.builder!.zeroGradients(), false);
     const start = evaluate(network, data.train, loss, this.init!.model.training.task);
     snapshot.loss = start.loss;
     if (start.accuracy !== undefined) snapshot.accuracy = start.accuracy;
+    this.timeline!.add(cloneSnapshot(snapshot));
     return snapshot;
   }
 
-  private epochSnapshot(report: EpochReport, final: boolean): TrainingSnapshot {
-    const snapshot = this.currentSnapshot(report.gradients, true, final);
+  /** The timeline's copy of an epoch: parameters and gradients only, cheap enough for every epoch. */
+  private epochSnapshot(report: EpochReport): TrainingSnapshot {
+    const { trainer } = this.built!;
+    const snapshot: TrainingSnapshot = {
+      epoch: trainer.epoch,
+      batch: trainer.batch,
+      batches: this.batches(),
+      loss: report.loss,
+      learningRate: report.learningRate,
+      layers: this.builder!.layers(report.gradients, true),
+    };
     snapshot.loss = report.loss;
     if (report.testLoss !== undefined) snapshot.testLoss = report.testLoss;
     if (report.accuracy !== undefined) snapshot.accuracy = report.accuracy;
     if (report.testAccuracy !== undefined) snapshot.testAccuracy = report.testAccuracy;
-    snapshot.learningRate = report.learningRate;
     return snapshot;
   }
 
-  /** The parameters as they are now; `loss` is filled in by the caller. */
-  private currentSnapshot(gradients: LayerGradient[], wholeEpoch: boolean, forceBoundary: boolean): TrainingSnapshot {
-    const { trainer, network, data, loss } = this.built!;
-    const init = this.init!;
+  /** A copy of a kept snapshot for the host, with per-neuron |dL/dX| and the boundary of the current weights. */
+  private enriched(kept: TrainingSnapshot): TrainingSnapshot {
+    const snapshot = cloneSnapshot(kept);
+    this.decorate(snapshot);
+    this.lastLive = this.host.now();
+    return snapshot;
+  }
+
+  /** Adds the probe's per-neuron |dL/dX| and, for 2-input networks, the decision boundary of the network as it is. */
+  private decorate(snapshot: TrainingSnapshot): void {
+    const { network, data, loss } = this.built!;
     const probe = Math.min(PROBE_SAMPLES, data.train.count);
     const inputs = data.train.inputs.subarray(0, probe * data.train.inputSize);
     const targets = data.train.targets.subarray(0, probe * data.train.targetSize);
-    // Copy the gradients out before the probe overwrites the layers' buffers.
-    const layers = this.builder!.layers(gradients, wholeEpoch, inputGradientMeans(network, inputs, targets, probe, loss));
+    const means = inputGradientMeans(network, inputs, targets, probe, loss);
+    snapshot.layers.forEach((layer, l) => (layer.gradInputs = Float32Array.from(means[l])));
+    if (network.inputSize === 2) snapshot.boundary = boundaryGrid(network, data.train.inputs, data.train.count, this.init!.boundaryResolution);
+  }
+
+  /** A kept epoch, with its boundary and |dL/dX| recomputed from the weights it holds. */
+  private replay(epoch: number): TrainingSnapshot | undefined {
+    const kept = this.timeline?.get(epoch);
+    if (!kept) return undefined;
+    const snapshot = cloneSnapshot(kept);
+    withWeights(this.built!.network, kept.layers, () => this.decorate(snapshot));
+    return snapshot;
+  }
+
+  /** The current state again: the kept end-of-epoch snapshot when the loop is between epochs. */
+  private latestEnriched(): TrainingSnapshot {
+    const { trainer } = this.built!;
+    const kept = trainer.batch === 0 ? this.timeline!.get(trainer.epoch) : undefined;
+    if (kept) return this.enriched(kept);
+    const snapshot = this.currentSnapshot(this.builder!.batchGradients(), false);
+    snapshot.loss = this.history.loss[this.history.loss.length - 1] ?? NaN;
+    return snapshot;
+  }
+
+  private batches(): number {
+    const train = this.built!.data.train;
+    return Math.ceil(train.count / Math.min(this.init!.model.training.batchSize, train.count));
+  }
+
+  /** The parameters as they are now, decorated for the host; `loss` is filled in by the caller. */
+  private currentSnapshot(gradients: LayerGradient[], wholeEpoch: boolean): TrainingSnapshot {
+    const { trainer } = this.built!;
     const snapshot: TrainingSnapshot = {
       epoch: trainer.epoch,
       batch: trainer.batch,
-      batches: Math.ceil(data.train.count / Math.min(init.model.training.batchSize, data.train.count)),
+      batches: this.batches(),
       loss: NaN,
-      learningRate: init.model.training.optimizer.learningRate,
-      layers,
+      learningRate: this.init!.model.training.optimizer.learningRate,
+      layers: this.builder!.layers(gradients, wholeEpoch),
     };
-    const now = this.host.now();
-    const due = forceBoundary || now - this.lastBoundary >= (init.boundaryIntervalMs ?? 100);
-    if (network.inputSize === 2 && due) {
-      snapshot.boundary = boundaryGrid(network, data.train.inputs, data.train.count, init.boundaryResolution);
-      this.lastBoundary = now;
-    }
+    this.decorate(snapshot);
     return snapshot;
   }
 
@@ -267,13 +326,24 @@ export class TrainingLoop {
     };
   }
 
+  /** Sends a snapshot with the chart numbers of the epochs since the last one. */
   private postSnapshot(snapshot: TrainingSnapshot): void {
-    this.host.post({ type: 'snapshot', snapshot });
+    const series = this.series;
+    if (series.loss.length > 0) {
+      this.series = emptySeries(series.from + series.loss.length);
+      this.host.post({ type: 'snapshot', snapshot, series });
+    } else {
+      this.host.post({ type: 'snapshot', snapshot });
+    }
   }
 
   private postState(state: WorkerState): void {
     this.host.post({ type: 'state', state, epoch: this.built?.trainer.epoch ?? 0 });
   }
+}
+
+function emptySeries(from: number): EpochSeries {
+  return { from, loss: [], testLoss: [], accuracy: [], testAccuracy: [] };
 }
 
 /** One label per sample for drawing points: the target itself, or the argmax class when one-hot. */

@@ -124,7 +124,7 @@ export class TrainingManager implements vscode.Disposable {
     }
   }
 
-  scrubTo(uri: vscode.Uri, epoch: number): TrainingSnapshot | undefined {
+  async scrubTo(uri: vscode.Uri, epoch: number): Promise<TrainingSnapshot | undefined> {
     return this.entries.get(uri.toString())?.session.scrubTo(epoch);
   }
 
@@ -189,7 +189,15 @@ export class TrainingManager implements vscode.Disposable {
     const entry: Entry = { session: undefined as unknown as TrainingSession, shape: shapeKey(model), applied: 0, stale: false, listeners, holders: previous?.holders ?? 0 };
     entry.session = new TrainingSession(
       () => this.startWorker(name),
-      { model, files, boundaryResolution: config.boundaryResolution, stream: true, boundaryIntervalMs: 1000 / config.updatesPerSecond },
+      {
+        model,
+        files,
+        boundaryResolution: config.boundaryResolution,
+        stream: true,
+        snapshotIntervalMs: 1000 / config.updatesPerSecond,
+        keepRecentEpochs: config.keepRecentEpochs,
+        keepEveryNth: config.keepEveryNth,
+      },
       { updatesPerSecond: config.updatesPerSecond, keepRecentEpochs: config.keepRecentEpochs, keepEveryNth: config.keepEveryNth },
       {
         view: (view) => {

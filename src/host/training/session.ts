@@ -1,13 +1,13 @@
 // One training session per document: owns the worker, follows its state,
-// keeps the per-epoch series and the bounded timeline, and throttles what
-// goes to the webview. No `vscode` here, so the state machine is tested with a
+// keeps the per-epoch series, asks the worker for kept epochs of its timeline,
+// and throttles what goes to the webview. No `vscode` here, so the state machine is tested with a
 // fake worker; src/host/training/manager.ts connects it to VS Code.
 
 import type { TrainingSnapshot, TrainingStatus, TrainingView } from '../../protocol/training';
 import type { TrainingCommand } from '../../protocol/webview';
-import type { HostToWorker, TrainedParameters, WorkerInit, WorkerToHost } from '../../protocol/worker';
+import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerToHost } from '../../protocol/worker';
+import { policyEpochs } from '../../worker/timeline';
 import { Throttle, realTimers, type Timers } from './throttle';
-import { Timeline } from './timeline';
 
 /** What the session needs of a worker_threads Worker. */
 export interface WorkerPort {
@@ -31,7 +31,7 @@ export interface SessionEvents {
   view?(view: TrainingView): void;
   /** A live snapshot for the webview, throttled. */
   snapshot?(snapshot: TrainingSnapshot): void;
-  /** Every end-of-epoch snapshot, unthrottled (log, progress, status bar). */
+  /** Every end-of-epoch snapshot the worker sends (at most its snapshot rate), unthrottled here. */
   epoch?(snapshot: TrainingSnapshot): void;
   /** NaN or Inf: the worker has paused. */
   divergence?(message: string): void;
@@ -47,9 +47,11 @@ export class TrainingSession {
   private latest: TrainingSnapshot | undefined;
   private points: TrainingView['points'];
   private series = { loss: [] as number[], testLoss: [] as (number | null)[], accuracy: [] as (number | null)[], testAccuracy: [] as (number | null)[] };
-  private readonly timeline: Timeline;
   private readonly live: Throttle<TrainingSnapshot>;
-  private readonly requests = new Map<number, { resolve: (p: TrainedParameters) => void; reject: (e: Error) => void }>();
+  private readonly requests = new Map<number, { resolve: (m: WorkerToHost) => void; reject: (e: Error) => void }>();
+  private started = false;
+  /** Stop is under way: the worker's pause on the way is not a state of its own. */
+  private stopping = false;
   private nextId = 1;
   private saved: TrainedParameters | undefined;
   private ended = false;
@@ -62,7 +64,6 @@ export class TrainingSession {
     private readonly timers: Timers = realTimers,
   ) {
     this.totalEpochs = init.model.training.epochs;
-    this.timeline = new Timeline({ keepRecent: options.keepRecentEpochs, keepEveryNth: options.keepEveryNth });
     this.live = new Throttle(options.updatesPerSecond, (s) => this.events.snapshot?.(s), timers);
   }
 
@@ -105,7 +106,6 @@ export class TrainingSession {
         break;
       case 'reset':
         this.series = { loss: [], testLoss: [], accuracy: [], testAccuracy: [] };
-        this.timeline.clear();
         this.live.cancel();
         this.message = undefined;
         this.send({ type: 'reset' });
@@ -119,7 +119,8 @@ export class TrainingSession {
 
   /** Pauses, keeps the trained parameters for Apply, and ends the worker. */
   async stop(): Promise<void> {
-    if (this.ended) return;
+    if (this.ended || this.stopping) return;
+    this.stopping = true;
     this.send({ type: 'pause' });
     const timeoutMs = this.options.stopTimeoutMs ?? 2000;
     let timer: unknown;
@@ -136,19 +137,27 @@ export class TrainingSession {
     this.send({ type: 'boundaryResolution', resolution });
   }
 
-  /** The kept snapshot of an epoch; only the designer that asked shows it. */
-  scrubTo(epoch: number): TrainingSnapshot | undefined {
-    return this.timeline.get(epoch);
+  /** The kept snapshot of an epoch, from the worker's timeline; only the designer that asked shows it. */
+  async scrubTo(epoch: number): Promise<TrainingSnapshot | undefined> {
+    if (this.ended || !this.worker) return undefined;
+    const reply = await this.request((id) => ({ type: 'scrub', id, epoch }));
+    return reply.type === 'scrubbed' ? reply.snapshot : undefined;
   }
 
   /** The trained parameters at full precision: from the worker, or kept from Stop. */
-  parameters(): Promise<TrainedParameters> {
-    if (this.saved) return Promise.resolve(this.saved);
-    if (this.ended || !this.worker) return Promise.reject(new Error('the training session has no weights to apply'));
+  async parameters(): Promise<TrainedParameters> {
+    if (this.saved) return this.saved;
+    if (this.ended || !this.worker) throw new Error('the training session has no weights to apply');
+    const reply = await this.request((id) => ({ type: 'weights', id }));
+    if (reply.type !== 'weights') throw new Error('the training worker answered with something else');
+    return reply.parameters;
+  }
+
+  private request(message: (id: number) => HostToWorker): Promise<WorkerToHost> {
     const id = this.nextId++;
-    return new Promise<TrainedParameters>((resolve, reject) => {
+    return new Promise<WorkerToHost>((resolve, reject) => {
       this.requests.set(id, { resolve, reject });
-      this.send({ type: 'weights', id });
+      this.send(message(id));
     });
   }
 
@@ -157,7 +166,7 @@ export class TrainingSession {
       status: this.statusValue,
       totalEpochs: this.totalEpochs,
       series: { loss: [...this.series.loss], testLoss: [...this.series.testLoss], accuracy: [...this.series.accuracy], testAccuracy: [...this.series.testAccuracy] },
-      timeline: this.timeline.epochs(),
+      timeline: this.started ? policyEpochs(this.series.loss.length, this.options.keepRecentEpochs, this.options.keepEveryNth) : [],
     };
     if (this.latest) view.latest = this.latest;
     if (this.message !== undefined) view.message = this.message;
@@ -177,17 +186,19 @@ export class TrainingSession {
     if (this.ended) return;
     switch (message.type) {
       case 'ready':
+        this.started = true;
         this.totalEpochs = message.totalEpochs;
         if (message.points) this.points = message.points;
         this.accept(message.snapshot);
         this.emitView();
         break;
       case 'snapshot':
+        if (message.series) this.merge(message.series);
         this.accept(message.snapshot);
         break;
       case 'state': {
         const next: TrainingStatus = message.state;
-        if (next !== this.statusValue) {
+        if (next !== this.statusValue && !this.stopping) {
           if (next === 'running' && this.message?.startsWith('Training diverged')) this.message = undefined;
           this.statusValue = next;
           if (next !== 'running') this.live.flush();
@@ -204,7 +215,8 @@ export class TrainingSession {
         break;
       }
       case 'weights':
-        this.requests.get(message.id)?.resolve(message.parameters);
+      case 'scrubbed':
+        this.requests.get(message.id)?.resolve(message);
         this.requests.delete(message.id);
         break;
       case 'failed':
@@ -215,17 +227,18 @@ export class TrainingSession {
 
   private accept(snapshot: TrainingSnapshot): void {
     this.latest = snapshot;
-    if (snapshot.batch === 0) {
-      this.timeline.add(snapshot);
-      if (snapshot.epoch === this.series.loss.length + 1) {
-        this.series.loss.push(snapshot.loss);
-        this.series.testLoss.push(snapshot.testLoss ?? null);
-        this.series.accuracy.push(snapshot.accuracy ?? null);
-        this.series.testAccuracy.push(snapshot.testAccuracy ?? null);
-        this.events.epoch?.(snapshot);
-      }
-    }
+    if (snapshot.batch === 0 && snapshot.epoch > 0) this.events.epoch?.(snapshot);
     this.live.push(snapshot);
+  }
+
+  /** Appends the chart numbers of epochs not seen yet. */
+  private merge(series: EpochSeries): void {
+    const skip = this.series.loss.length + 1 - series.from;
+    if (skip < 0) return;
+    this.series.loss.push(...series.loss.slice(skip));
+    this.series.testLoss.push(...series.testLoss.slice(skip));
+    this.series.accuracy.push(...series.accuracy.slice(skip));
+    this.series.testAccuracy.push(...series.testAccuracy.slice(skip));
   }
 
   private crashed(message: string): void {

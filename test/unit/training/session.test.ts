@@ -93,7 +93,7 @@ function setup(options: { perSecond?: number; keepRecent?: number; everyNth?: nu
       created++;
       return worker;
     },
-    { model: andModel(), files: {}, boundaryResolution: 20, stream: true },
+    { model: andModel(), files: {}, boundaryResolution: 20, stream: true, keepRecentEpochs: options.keepRecent ?? 200, keepEveryNth: options.everyNth ?? 10 },
     { updatesPerSecond: options.perSecond ?? 10, keepRecentEpochs: options.keepRecent ?? 200, keepEveryNth: options.everyNth ?? 10, stopTimeoutMs: 500 },
     {
       view: (v) => views.push(v),
@@ -104,7 +104,11 @@ function setup(options: { perSecond?: number; keepRecent?: number; everyNth?: nu
   );
   const ready = () => worker.emit('message', { type: 'ready', totalEpochs: 1000, batches: 4, snapshot: snapshot(0) });
   const state = (s: 'running' | 'paused' | 'done', epoch: number) => worker.emit('message', { type: 'state', state: s, epoch });
-  const epoch = (n: number, batch = 0) => worker.emit('message', { type: 'snapshot', snapshot: snapshot(n, batch) });
+  const epoch = (n: number, batch = 0) => {
+    const s = snapshot(n, batch);
+    const series = batch === 0 ? { from: n, loss: [s.loss], testLoss: [null], accuracy: [null], testAccuracy: [null] } : undefined;
+    worker.emit('message', series ? { type: 'snapshot', snapshot: s, series } : { type: 'snapshot', snapshot: s });
+  };
   return { session, worker, timers, views, live, warnings, ready, state, epoch, created: () => created };
 }
 
@@ -161,7 +165,7 @@ describe('TrainingSession with a fake worker', () => {
     assert.deepEqual(t.live.map((s) => s.epoch), [0, 50, 52], 'pausing flushes without waiting');
   });
 
-  it('keeps a bounded timeline and scrubs to a kept epoch', () => {
+  it('lists the timeline by its policy and asks the worker for a kept epoch', async () => {
     const t = setup({ keepRecent: 5, everyNth: 10 });
     t.session.command('train');
     t.ready();
@@ -169,11 +173,26 @@ describe('TrainingSession with a fake worker', () => {
     assert.deepEqual(t.session.view().timeline, [0, 10, 20, 30, 33, 34, 35, 36, 37]);
     t.timers.advance(1000);
     const delivered = t.live.length;
-    const at = t.session.scrubTo(20);
-    assert.equal(at?.epoch, 20);
+    const pending = t.session.scrubTo(20);
+    const request = t.worker.sent.at(-1);
+    assert.ok(request?.type === 'scrub' && request.epoch === 20);
+    t.worker.emit('message', { type: 'scrubbed', id: request.id, snapshot: snapshot(20) });
+    const at = await pending;
     assert.deepEqual(Array.from(at!.layers[0].weights), [20, -20], 'epoch 20 as it was');
     assert.equal(t.live.length, delivered, 'a scrub is answered to the asker, not broadcast as live');
-    assert.equal(t.session.scrubTo(21), undefined, 'a dropped epoch is not invented');
+  });
+
+  it('merges the series the worker batches up, without gaps or repeats', () => {
+    const t = setup();
+    t.session.command('train');
+    t.ready();
+    const s = snapshot(4);
+    t.worker.emit('message', { type: 'snapshot', snapshot: s, series: { from: 1, loss: [4, 3, 2, 1], testLoss: [null, null, null, 0.5], accuracy: [0, 0, 1, 1], testAccuracy: [null, null, null, null] } });
+    t.worker.emit('message', { type: 'snapshot', snapshot: snapshot(5), series: { from: 4, loss: [1, 0.5], testLoss: [0.5, 0.4], accuracy: [1, 1], testAccuracy: [null, null] } });
+    const series = t.session.view().series;
+    assert.deepEqual(series.loss, [4, 3, 2, 1, 0.5]);
+    assert.deepEqual(series.testLoss, [null, null, null, 0.5, 0.4]);
+    assert.deepEqual(series.accuracy, [0, 0, 1, 1, 1]);
   });
 
   it('cancels in the middle of a batch: pause first, then the weights, then the worker ends', async () => {
@@ -187,6 +206,7 @@ describe('TrainingSession with a fake worker', () => {
     const request = t.worker.sent.at(-1);
     assert.ok(request?.type === 'weights');
     t.state('paused', 0);
+    assert.equal(t.session.status, 'running', 'the pause on the way to stopping is not shown as paused');
     t.worker.emit('message', { type: 'weights', id: request.id, parameters });
     await new Promise((r) => setImmediate(r));
     assert.equal(t.session.status, 'stopped');
@@ -250,9 +270,7 @@ describe('TrainingSession with a fake worker', () => {
     t.session.command('reset');
     assert.equal(t.worker.sent.at(-1)?.type, 'reset');
     assert.deepEqual(t.session.view().series.loss, []);
-    assert.deepEqual(t.session.view().timeline, []);
-    t.epoch(0);
-    assert.deepEqual(t.session.view().timeline, [0]);
+    assert.deepEqual(t.session.view().timeline, [0], 'only the re-initialised start is left');
   });
 
   it('disposes: terminates the worker once and ignores it afterwards', () => {

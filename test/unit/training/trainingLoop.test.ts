@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadModel } from '../../../src/model/parse';
 import type { NnModel } from '../../../src/model/types';
 import type { TrainingSnapshot } from '../../../src/protocol/training';
-import type { HostToWorker, WorkerToHost } from '../../../src/protocol/worker';
+import type { HostToWorker, WorkerInit, WorkerToHost } from '../../../src/protocol/worker';
 import { buildSession, loadSamples } from '../../../src/worker/build';
 import { TrainingLoop } from '../../../src/worker/trainingLoop';
 
@@ -32,7 +32,7 @@ function harness(model: NnModel, sliceMs = 0) {
   const turn = () => deferred.shift()?.();
   const snapshots = () => posted.flatMap((m) => (m.type === 'snapshot' || m.type === 'ready' ? [m.snapshot] : []));
   const states = () => posted.flatMap((m) => (m.type === 'state' ? [m.state] : []));
-  return { loop, posted, deferred, send, settle, turn, snapshots, states, init: { model, files: {}, boundaryResolution: 8, stream: true, sliceMs } };
+  return { loop, posted, deferred, send, settle, turn, snapshots, states, init: { model, files: {}, boundaryResolution: 8, stream: true, sliceMs, keepRecentEpochs: 200, keepEveryNth: 10 } as WorkerInit };
 }
 
 describe('TrainingLoop (the worker side)', () => {
@@ -78,7 +78,9 @@ describe('TrainingLoop (the worker side)', () => {
     h.send({ type: 'pause' });
     assert.equal(h.states().at(-1), 'paused');
     h.turn();
-    assert.equal(h.snapshots().length, 1, 'no epoch finished: two of four batches ran');
+    const atPause = h.snapshots().at(-1)!;
+    assert.deepEqual([atPause.epoch, atPause.batch], [0, 2], 'the pause shows where the loop stands: two of four batches of the first epoch');
+    assert.equal(h.snapshots().length, 2);
     h.send({ type: 'stepBatch' });
     const batch = h.snapshots().at(-1)!;
     assert.deepEqual([batch.epoch, batch.batch, batch.batches], [0, 3, 4], 'the third batch of the first epoch');
@@ -125,6 +127,53 @@ describe('TrainingLoop (the worker side)', () => {
     const last: TrainingSnapshot = h.snapshots().at(-1)!;
     assert.deepEqual(last.layers[0].deadUnits, [1], 'inputs are in [0, 1], so −x1 − x2 − 5 is always negative');
     assert.deepEqual(last.layers[1].deadUnits, [], 'no ReLU follows the output layer');
+  });
+
+  it('sends few snapshots when epochs are fast, but every epoch\'s numbers', async () => {
+    const model = example('and');
+    model.training.epochs = 50;
+    const h = harness(model, 1e9);
+    h.init.snapshotIntervalMs = 1e12;
+    h.send({ type: 'init', init: h.init });
+    await h.settle();
+    h.send({ type: 'run' });
+    while (h.deferred.length > 0) h.turn();
+    const sent = h.posted.flatMap((m) => (m.type === 'snapshot' ? [m] : []));
+    assert.deepEqual(sent.map((m) => m.snapshot.epoch), [1, 50], 'the first epoch, then the last when the run ends');
+    const losses = sent.flatMap((m) => m.series?.loss ?? []);
+    const reference = buildSession(model, await loadSamples(model, {}));
+    const expected: number[] = [];
+    for (let e = 0; e < 50; e++) expected.push(reference.trainer.runEpoch()!.loss);
+    assert.deepEqual(losses, expected);
+    assert.equal(sent[0].series?.from, 1);
+    assert.equal(sent[1].series?.from, 2);
+  });
+
+  it('replays a kept epoch with the boundary of the weights it had then', async () => {
+    const model = example('xor');
+    model.training.epochs = 30;
+    const h = harness(model, 1e9);
+    h.send({ type: 'init', init: h.init });
+    await h.settle();
+    h.send({ type: 'run' });
+    while (h.deferred.length > 0) h.turn();
+    const live5 = h.snapshots().find((s) => s.epoch === 5)!;
+    h.send({ type: 'scrub', id: 3, epoch: 5 });
+    const reply = h.posted.at(-1);
+    assert.ok(reply?.type === 'scrubbed' && reply.id === 3 && reply.snapshot);
+    const replayed = reply.snapshot;
+    assert.deepEqual(Array.from(replayed.layers[0].weights), Array.from(live5.layers[0].weights));
+    assert.deepEqual(Array.from(replayed.layers[1].gradWeights), Array.from(live5.layers[1].gradWeights));
+    // The boundary was drawn from float32 copies of the weights, so it agrees with the live one to float32 precision.
+    const a = replayed.boundary!.output;
+    const b = live5.boundary!.output;
+    assert.equal(a.length, b.length);
+    for (let k = 0; k < a.length; k++) assert.ok(Math.abs(a[k] - b[k]) < 1e-4, `grid point ${k}: ${a[k]} vs ${b[k]}`);
+    const last = h.snapshots().at(-1)!;
+    assert.ok(Math.abs(last.boundary!.output[0] - a[0]) > 1e-6, 'epoch 30 looks different from epoch 5');
+    h.send({ type: 'scrub', id: 4, epoch: 999 });
+    const none = h.posted.at(-1);
+    assert.ok(none?.type === 'scrubbed' && none.snapshot === undefined);
   });
 
   it('reports a build failure instead of throwing', async () => {
