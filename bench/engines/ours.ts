@@ -3,6 +3,7 @@
 // WASM kernels installed the way the product installs them.
 
 import { createRng, Dense, installKernels, makeActivation, Network, Trainer, type Layer } from '../../src/engine';
+import { TinyTrainer } from '../../src/engine/tiny';
 import { installWasmKernels, readKernelBinaries } from '../../src/kernels/node';
 
 interface Workload {
@@ -57,9 +58,14 @@ export function prepare(w: Workload, data: Data, distDir: string, options: { was
   });
   let offset = 0;
   const batches = Math.floor(data.count / w.batch);
+  // Tiny networks take the allocation-free per-sample loop (the paper's loop) instead of the report-keeping Trainer.
+  const tiny = w.sizes.every((s) => s <= 64) ? TinyTrainer.for(network) : undefined;
+  const epochs = Math.max(1, Math.ceil(1000 / data.count));
   return {
-    kernels,
-    train: { run: () => void trainer.runEpoch(), samples: data.count },
+    kernels: tiny ? 'typescript tiny-network loop' : kernels,
+    train: tiny
+      ? { run: () => void tiny.trainEpochs(data.x, data.y, data.count, epochs, w.lr, w.batch), samples: epochs * data.count }
+      : { run: () => void trainer.runEpoch(), samples: data.count },
     infer: {
       run: () => {
         const start = (offset++ % batches) * w.batch;

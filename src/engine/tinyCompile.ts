@@ -1,0 +1,80 @@
+// Straight-line code for one sample of the tiny-network loop (tiny.ts): every
+// multiply-add of a small MLP unrolled with its sizes as constants, compiled
+// once with `new Function`, as the object-graph libraries do. The arithmetic
+// and its order are those of TinyTrainer's loops, so results are identical.
+// Where code generation is not allowed (a strict content security policy),
+// `compileSample` returns undefined and the loops run instead.
+
+/** One sample: forward, MSE gradient, backward, and SGD or gradient sums. Returns Σ (ŷ − y)². */
+export type SampleStep = (
+  weights: Float64Array[], biases: Float64Array[], gradW: Float64Array[], gradB: Float64Array[],
+  inputs: Float64Array, targets: Float64Array, s: number, scale: number, lr: number,
+) => number;
+
+/** Activation codes as in tiny.ts: tanh, sigmoid, relu, leakyRelu, linear. */
+const FORWARD = [
+  (z: string) => `Math.tanh(${z})`,
+  (z: string) => `(${z} >= 0 ? 1 / (1 + Math.exp(-${z})) : Math.exp(${z}) / (1 + Math.exp(${z})))`,
+  (z: string) => `(${z} > 0 ? ${z} : 0)`,
+  (z: string, alpha: number) => `(${z} > 0 ? ${z} : ${alpha} * ${z})`,
+  (z: string) => z,
+];
+
+/** dL/dz from dL/dy = `dy` and y = `y`, as tiny.ts's derivative(). */
+const BACKWARD = [
+  (dy: string, y: string) => `${dy} * (1 - ${y} * ${y})`,
+  (dy: string, y: string) => `${dy} * ${y} * (1 - ${y})`,
+  (dy: string, y: string) => `(${y} > 0 ? ${dy} : 0)`,
+  (dy: string, y: string, alpha: number) => `(${y} > 0 ? ${dy} : ${alpha} * ${dy})`,
+  (dy: string) => dy,
+];
+
+/** Largest number of weights that is unrolled; bigger networks use the loops. */
+export const MAX_UNROLLED_WEIGHTS = 1024;
+
+export function compileSample(sizes: number[], acts: ArrayLike<number>, alphas: ArrayLike<number>, perSample: boolean): SampleStep | undefined {
+  const layers = sizes.length - 1;
+  let total = 0;
+  for (let l = 0; l < layers; l++) total += sizes[l] * sizes[l + 1];
+  if (total > MAX_UNROLLED_WEIGHTS) return undefined;
+  const lines: string[] = [];
+  const nIn = sizes[0];
+  const nOut = sizes[layers];
+  for (let l = 0; l < layers; l++) lines.push(`const W${l} = weights[${l}], B${l} = biases[${l}], GW${l} = gradW[${l}], GB${l} = gradB[${l}];`);
+  for (let i = 0; i < nIn; i++) lines.push(`const a0_${i} = inputs[s * ${nIn} + ${i}];`);
+  for (let l = 0; l < layers; l++) {
+    const n = sizes[l];
+    for (let j = 0; j < sizes[l + 1]; j++) {
+      const terms = Array.from({ length: n }, (_, i) => `a${l}_${i} * W${l}[${j * n + i}]`);
+      lines.push(`const z${l + 1}_${j} = 0 + ${terms.join(' + ')} + B${l}[${j}];`);
+      lines.push(`const a${l + 1}_${j} = ${FORWARD[acts[l]](`z${l + 1}_${j}`, alphas[l])};`);
+    }
+  }
+  lines.push('let squares = 0;');
+  for (let k = 0; k < nOut; k++) {
+    lines.push(`const e${k} = a${layers}_${k} - targets[s * ${nOut} + ${k}];`, `squares += e${k} * e${k};`);
+    lines.push(`const d${layers - 1}_${k} = ${BACKWARD[acts[layers - 1]](`(scale * (2 * e${k}))`, `a${layers}_${k}`, alphas[layers - 1])};`);
+  }
+  for (let l = layers - 1; l >= 0; l--) {
+    const n = sizes[l];
+    const units = sizes[l + 1];
+    if (l > 0) {
+      for (let i = 0; i < n; i++) {
+        const terms = Array.from({ length: units }, (_, j) => `d${l}_${j} * W${l}[${j * n + i}]`);
+        lines.push(`const d${l - 1}_${i} = ${BACKWARD[acts[l - 1]](`(0 + ${terms.join(' + ')})`, `a${l}_${i}`, alphas[l - 1])};`);
+      }
+    }
+    for (let j = 0; j < units; j++) {
+      for (let i = 0; i < n; i++) {
+        lines.push(perSample ? `W${l}[${j * n + i}] -= lr * (d${l}_${j} * a${l}_${i});` : `GW${l}[${j * n + i}] += d${l}_${j} * a${l}_${i};`);
+      }
+      lines.push(perSample ? `B${l}[${j}] -= lr * d${l}_${j};` : `GB${l}[${j}] += d${l}_${j};`);
+    }
+  }
+  lines.push('return squares;');
+  try {
+    return new Function('weights', 'biases', 'gradW', 'gradB', 'inputs', 'targets', 's', 'scale', 'lr', lines.join('\n')) as SampleStep;
+  } catch {
+    return undefined;
+  }
+}
