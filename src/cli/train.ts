@@ -47,7 +47,7 @@ export async function trainCommand(file: string, flags: TrainFlags): Promise<voi
   const network = networkFromModel(model);
   let data;
   try {
-    const samples = await resolveSamples(model.data, dataReader(file));
+    const samples = await resolveSamples(model, dataReader(file));
     data = prepareData(model, samples, network.outputSize);
   } catch (err) {
     if (err instanceof DataError || err instanceof CliError) throw new CliError(`${file}: ${err.message}`);

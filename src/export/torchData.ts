@@ -30,7 +30,7 @@ export async function torchData(model: NnModel, csvName: string, readData?: Read
     return { data: { path: spec.path, inputs: spec.inputs, targets: spec.targets, categorical } };
   }
   if (spec && (spec.source !== 'file' || readData)) {
-    const set = await resolveSamples(spec, readData ?? (() => Promise.reject(new Error('no reader'))));
+    const set = await resolveSamples(model, readData ?? (() => Promise.reject(new Error('no reader'))));
     return {
       data: { path: csvName, inputs: set.inputNames, targets: set.targetNames },
       extra: { name: csvName, bytes: encodeText(samplesCsv(set)) },

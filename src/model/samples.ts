@@ -14,7 +14,7 @@ import {
   splitSamples,
   type SampleSet,
 } from '../data';
-import type { DataSpec, NnModel, NormalizationSpec, TaskName } from './types';
+import type { NnModel, NormalizationSpec, TaskName } from './types';
 
 /** Reads a data file named by a path relative to the `.nnjson` file's folder. */
 export type ReadText = (relativePath: string) => Promise<string>;
@@ -27,12 +27,16 @@ export interface PreparedData {
   normalization: NormalizationSpec;
 }
 
-/** The full sample set named by a data block. Throws DataError with a plain message. */
-export async function resolveSamples(spec: DataSpec | undefined, readText: ReadText): Promise<SampleSet> {
+/**
+ * The full sample set the model's data block names. A built-in set without a
+ * seed of its own is drawn with the training seed. Throws DataError with a plain message.
+ */
+export async function resolveSamples(model: NnModel, readText: ReadText): Promise<SampleSet> {
+  const spec = model.data;
   if (!spec) throw new DataError('the network has no "data" block, so there is nothing to train on');
   switch (spec.source) {
     case 'builtin':
-      return generateBuiltin(spec.name, { samples: spec.samples, noise: spec.noise, seed: spec.seed ?? 0 });
+      return generateBuiltin(spec.name, { samples: spec.samples, noise: spec.noise, seed: spec.seed ?? model.training.seed });
     case 'inline':
       return inlineSamples(spec.inputs, spec.targets);
     case 'file': {

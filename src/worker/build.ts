@@ -16,7 +16,7 @@ export interface Built {
 
 /** The samples the model names; file sources come from `files`, which the host read. */
 export async function loadSamples(model: NnModel, files: Record<string, string>): Promise<SampleSet> {
-  return resolveSamples(model.data, async (path) => {
+  return resolveSamples(model, async (path) => {
     const text = files[path];
     if (text === undefined) throw new DataError(`the data file "${path}" was not provided`);
     return text;

@@ -23,7 +23,7 @@ function example(name: string): { model: NnModel; text: string } {
 
 async function trainExample(model: NnModel): Promise<{ network: Network; test: SampleSet; trained: NnModel }> {
   const network = networkFromModel(model);
-  const samples = await resolveSamples(model.data, () => Promise.reject(new Error('no files here')));
+  const samples = await resolveSamples(model, () => Promise.reject(new Error('no files here')));
   const data = prepareData(model, samples, network.outputSize);
   const { training } = model;
   const run = train(network, data.train, {
@@ -68,7 +68,7 @@ describe('real-data examples', function () {
 
     // The same split without scaling gives the raw test rows a user would pass to predict.
     const raw = { ...model, data: { ...model.data!, normalization: { method: 'none' as const } } };
-    const rawTest = prepareData(raw, await resolveSamples(raw.data, () => Promise.reject(new Error('no files'))), 3).test!;
+    const rawTest = prepareData(raw, await resolveSamples(raw, () => Promise.reject(new Error('no files'))), 3).test!;
     const rows = Array.from({ length: rawTest.count }, (_, s) => Array.from(rawTest.inputs.subarray(s * 4, s * 4 + 4)));
     assert.ok(norm.mean[0] > 5 && norm.mean[0] < 6.5, 'Iris sepals are 4.3 to 7.9 cm long');
     const scaled = scaleInputs(reloaded.model, rows);

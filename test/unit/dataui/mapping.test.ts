@@ -80,7 +80,7 @@ describe('data chooser: the data block and the resized network', () => {
     assert.deepEqual(next.inputNames, FEATURES);
     const network = networkFromModel(next);
     assert.equal(network.outputSize, 3);
-    const data = prepareData(next, await resolveSamples(next.data, () => Promise.resolve(IRIS_TEXT)), network.outputSize);
+    const data = prepareData(next, await resolveSamples(next, () => Promise.resolve(IRIS_TEXT)), network.outputSize);
     assert.equal(data.train.count + (data.test?.count ?? 0), 150);
   });
 
