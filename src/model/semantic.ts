@@ -97,7 +97,9 @@ function checkData(data: Obj, inputs: number | undefined, outputs: number | unde
   }
   if (data.source === 'file' && isObj(data.categorical) && Array.isArray(data.categorical.classes) && outputs !== undefined) {
     const n = data.categorical.classes.length;
-    if (n !== outputs) add('/data/categorical/classes', `$ has ${plural(n, 'class', 'classes')} but the network has ${plural(outputs, 'output')}`);
+    // Two classes train either as one 0/1 output (sigmoid) or as two one-hot outputs (softmax).
+    const fits = n === outputs || (n === 2 && outputs === 1);
+    if (!fits) add('/data/categorical/classes', `$ has ${plural(n, 'class', 'classes')} but the network has ${plural(outputs, 'output')}`);
   }
   if (isObj(data.normalization) && inputs !== undefined) {
     for (const key of ['min', 'max', 'mean', 'std']) {
