@@ -11,7 +11,8 @@ export function pythonHas(...modules: string[]): boolean {
 
 /** Runs `code` with `stdin`; throws with Python's stderr when it fails. */
 export function runPython(code: string, args: string[], stdin = ''): string {
-  const result = spawnSync('python3', ['-c', code, ...args], { input: stdin, encoding: 'utf8' });
+  // The MNIST example's weights make for outputs of several megabytes.
+  const result = spawnSync('python3', ['-c', code, ...args], { input: stdin, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (result.status !== 0) throw new Error(`python3 failed: ${result.stderr || result.error?.message}`);
   return result.stdout;
 }

@@ -28,8 +28,10 @@ function mustLoad(text: string): NnModel {
 }
 
 describe('model: round trip', () => {
-  it('finds the three examples', () => {
-    assert.deepEqual(exampleFiles().map((f) => f.slice(EXAMPLES.length + 1)).sort(), ['and.nnjson', 'blobs.nnjson', 'xor.nnjson']);
+  it('finds the example networks, the paper\'s AND first among them', () => {
+    const names = exampleFiles().map((f) => f.slice(EXAMPLES.length + 1));
+    assert.ok(names.length >= 3, `found ${names.join(', ')}`);
+    for (const name of ['and.nnjson', 'blobs.nnjson', 'xor.nnjson']) assert.ok(names.includes(name), `${name} is among the examples`);
   });
 
   for (const file of [...exampleFiles(), FULL, AND]) {
