@@ -97,3 +97,24 @@ describe('model: error reporting', () => {
     assert.match(error.message, /^the file is larger than the limit of 128 MB/);
   });
 });
+
+describe('model: class names against the output layer', () => {
+  const withClasses = (units: number, classes: string[]): string => {
+    const model = JSON.parse(AND) as { layers: { type: string; units?: number }[]; data?: unknown };
+    const dense = model.layers.filter((l) => l.type === 'dense');
+    dense[dense.length - 1].units = units;
+    model.data = { source: 'file', path: 'd.csv', inputs: ['a', 'b'], targets: ['label'], categorical: { column: 'label', classes } };
+    return JSON.stringify(model, null, 2);
+  };
+
+  it('accepts two classes on one output (0/1) and on two outputs (one-hot)', () => {
+    assert.equal(loadModel(withClasses(1, ['no', 'yes'])).ok, true);
+    assert.equal(loadModel(withClasses(2, ['no', 'yes'])).ok, true);
+  });
+
+  it('refuses three classes on one output, naming both counts', () => {
+    const [error] = errorsOf(withClasses(1, ['a', 'b', 'c']));
+    assert.equal(error.pointer, '/data/categorical/classes');
+    assert.match(error.message, /3 classes but the network has 1 output/);
+  });
+});
