@@ -100,7 +100,8 @@ describe('model: error reporting', () => {
 
 describe('model: class names against the output layer', () => {
   const withClasses = (units: number, classes: string[]): string => {
-    const model = JSON.parse(AND) as { layers: { type: string; units?: number }[]; data?: unknown };
+    const model = JSON.parse(AND) as { layers: { type: string; units?: number }[]; data?: unknown; outputNames?: string[] };
+    delete model.outputNames;
     const dense = model.layers.filter((l) => l.type === 'dense');
     dense[dense.length - 1].units = units;
     model.data = { source: 'file', path: 'd.csv', inputs: ['a', 'b'], targets: ['label'], categorical: { column: 'label', classes } };
