@@ -5,6 +5,7 @@
 import { createRng, Dense, installKernels, makeActivation, Network, Trainer, type Layer } from '../../src/engine';
 import { TinyTrainer } from '../../src/engine/tiny';
 import { installWasmKernels, readKernelBinaries } from '../../src/kernels/node';
+import { PARALLEL_MIN_WORK } from '../../src/kernels/threads';
 
 interface Workload {
   sizes: number[];
@@ -35,8 +36,8 @@ export function prepare(w: Workload, data: Data, distDir: string, options: { was
   let kernels = 'typescript';
   installKernels();
   if (options.wasm) {
-    const runtime = installWasmKernels(readKernelBinaries(distDir));
-    if (runtime) kernels = runtime.fusedMultiplyAdd ? 'wasm relaxed-simd' : 'wasm simd128';
+    const installed = installWasmKernels(readKernelBinaries(distDir), { threads: options.threads });
+    if (installed) kernels = `wasm ${installed.runtime.fusedMultiplyAdd ? 'relaxed-simd' : 'simd128'}${installed.threads ? ', 2 threads' : ''}`;
   }
   const rng = createRng(1);
   const layers: Layer[] = [];
@@ -74,4 +75,38 @@ export function prepare(w: Workload, data: Data, distDir: string, options: { was
       samples: w.batch,
     },
   };
+}
+
+/** GFLOP/s of square A·B products on one thread and split over two, timed on operands already in WASM memory. */
+export async function gemmCrossover(distDir: string, seconds: number): Promise<{ size: number; one: number; two: number; picked: string; stolen: number }[]> {
+  const installed = installWasmKernels(readKernelBinaries(distDir), { threads: { minWork: 0 } });
+  installKernels();
+  if (!installed?.threads) return [];
+  const { runtime, threads } = installed;
+  const rows = [];
+  for (const size of [32, 64, 96, 128, 192, 256, 384, 512, 768, 1024]) {
+    const a = runtime.alloc(size * size);
+    const b = runtime.alloc(size * size);
+    const c = runtime.alloc(size * size);
+    const f32 = runtime.f32;
+    for (let i = 0; i < size * size; i++) {
+      f32[(a >> 2) + i] = Math.sin(i);
+      f32[(b >> 2) + i] = Math.cos(i);
+    }
+    const rate = (run: () => void): number => {
+      let reps = 0;
+      const start = performance.now();
+      while (performance.now() - start < seconds * 1000) {
+        run();
+        reps++;
+      }
+      return (2 * size ** 3 * reps) / ((performance.now() - start) / 1000) / 1e9;
+    };
+    const one = rate(() => runtime.gemm(size, size, size, a, size, 1, b, size, 1, c, size, 0, runtime.work(0)));
+    const stolenBefore = threads.stolen;
+    const two = rate(() => void threads.run(size, size, size, a, size, 1, b, size, 1, c, size, false));
+    rows.push({ size, one, two, picked: size ** 3 >= PARALLEL_MIN_WORK ? '2 threads' : '1 thread', stolen: threads.stolen - stolenBefore });
+  }
+  await threads.dispose();
+  return rows;
 }

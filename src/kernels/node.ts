@@ -8,6 +8,7 @@ import { setFlagsFromString } from 'node:v8';
 import { installKernels, referenceKernels } from '../engine/kernels';
 import { wasmKernels, type WasmKernelOptions } from '../engine/wasm/backend';
 import { WasmRuntime, type KernelBinaries } from '../engine/wasm/runtime';
+import { TwoThreadGemm, type TwoThreadOptions } from './threads';
 
 /** Enable f32x4.relaxed_madd on Node 20; harmless where it is already on or unknown. */
 export function enableRelaxedSimd(): void {
@@ -29,16 +30,27 @@ export function readKernelBinaries(dir: string = __dirname): KernelBinaries | un
   };
 }
 
+export interface InstallOptions extends WasmKernelOptions {
+  /** Split large GEMMs over a second thread (true, or its options); off by default. */
+  threads?: boolean | TwoThreadOptions;
+}
+
+export interface InstalledKernels {
+  runtime: WasmRuntime;
+  threads?: TwoThreadGemm;
+}
+
 /**
- * Install the WASM GEMMs as the engine's kernels. Returns the runtime, or
- * undefined (and the reference kernels stay) when the binaries or the host's
- * WebAssembly SIMD are missing.
+ * Install the WASM GEMMs as the engine's kernels. Returns the runtime (and the
+ * two-thread GEMM when asked for), or undefined, with the reference kernels
+ * left in place, when the binaries or the host's WebAssembly SIMD are missing.
  */
-export function installWasmKernels(binaries = readKernelBinaries(), options: WasmKernelOptions = {}): WasmRuntime | undefined {
+export function installWasmKernels(binaries = readKernelBinaries(), options: InstallOptions = {}): InstalledKernels | undefined {
   enableRelaxedSimd();
   if (!binaries) return undefined;
   const runtime = WasmRuntime.create(binaries);
   if (!runtime) return undefined;
-  installKernels(wasmKernels(runtime, referenceKernels, options));
-  return runtime;
+  const threads = options.threads ? new TwoThreadGemm(runtime, options.threads === true ? {} : options.threads) : undefined;
+  installKernels(wasmKernels(runtime, referenceKernels, { ...options, parallel: threads }));
+  return { runtime, threads };
 }

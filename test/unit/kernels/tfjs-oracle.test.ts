@@ -87,8 +87,8 @@ describe('kernels: the engine with WASM kernels against TensorFlow.js', () => {
   before(async () => {
     await tf.setBackend('cpu');
     await tf.ready();
-    const runtime = installWasmKernels(await kernelBinaries(), { minWork: 0 });
-    assert.ok(runtime, 'the WASM kernels installed');
+    const installed = installWasmKernels(await kernelBinaries(), { minWork: 0 });
+    assert.ok(installed, 'the WASM kernels installed');
   });
   after(() => installKernels());
 
