@@ -21,6 +21,8 @@ export interface WorkerInit {
   /** The timeline the worker keeps for scrubbing: the last N epochs and every Nth before them. */
   keepRecentEpochs: number;
   keepEveryNth: number;
+  /** Upper bound on epochs per second while running, so small networks can be watched learning; 0 or absent: no bound. */
+  epochsPerSecond?: number;
 }
 
 /** Per-epoch numbers for the charts, for the epochs since the previous message; epoch `from` first (1-based). */
@@ -42,6 +44,8 @@ export type HostToWorker =
   /** Re-initialise the network from the model and its seed; the session goes back to epoch 0. */
   | { type: 'reset' }
   | { type: 'boundaryResolution'; resolution: number }
+  /** Change the epochs-per-second bound of a running session (0: none). */
+  | { type: 'pace'; epochsPerSecond: number }
   /** Ask for the trained parameters at full precision, for Apply. */
   | { type: 'weights'; id: number }
   /** Ask for a kept epoch of the timeline, with its decision boundary recomputed. */

@@ -19,8 +19,8 @@ import { Timeline } from './timeline';
 
 export interface LoopHost {
   post(message: WorkerToHost): void;
-  /** Run `task` after pending messages have been handled (setImmediate in the worker). */
-  defer(task: () => void): void;
+  /** Run `task` after pending messages have been handled (setImmediate in the worker), or after `delayMs`. */
+  defer(task: () => void, delayMs?: number): void;
   now(): number;
 }
 
@@ -37,6 +37,8 @@ export class TrainingLoop {
   private mode: Mode = 'paused';
   private scheduled = false;
   private lastLive = -Infinity;
+  /** When the next epoch may start under pacing (host clock, ms). */
+  private nextEpochDue = -Infinity;
   private timeline: Timeline | undefined;
   private series: EpochSeries = emptySeries(1);
   private history = { loss: [] as number[], testLoss: [] as number[], accuracy: [] as number[] };
@@ -73,6 +75,9 @@ export class TrainingLoop {
         break;
       case 'reset':
         this.reset();
+        break;
+      case 'pace':
+        if (this.init) this.init.epochsPerSecond = message.epochsPerSecond;
         break;
       case 'boundaryResolution':
         if (this.init) this.init.boundaryResolution = clampResolution(message.resolution);
@@ -134,17 +139,34 @@ export class TrainingLoop {
       return;
     }
     this.mode = mode;
+    // Pacing counts from the moment the run (re)starts.
+    this.nextEpochDue = this.host.now();
     this.postState('running');
     this.schedule();
   }
 
-  private schedule(): void {
+  private schedule(delayMs = 0): void {
     if (this.scheduled) return;
     this.scheduled = true;
     this.host.defer(() => {
       this.scheduled = false;
       this.slice();
-    });
+    }, delayMs);
+  }
+
+  /**
+   * How long to wait before the next epoch so a run goes no faster than
+   * `epochsPerSecond`; 0 when unpaced or not running. Small networks train
+   * thousands of epochs a second, too fast to watch a boundary form; large
+   * ones take longer per epoch than the budget and never wait.
+   */
+  private paceDelay(): number {
+    const rate = this.init!.epochsPerSecond ?? 0;
+    if (this.mode !== 'running' || !(rate > 0)) return 0;
+    const now = this.host.now();
+    const due = Math.max(this.nextEpochDue, now - 1000 / rate) + 1000 / rate;
+    this.nextEpochDue = due;
+    return Math.max(0, due - now);
   }
 
   /** Batches until the slice's time is up, the epoch ends in step mode, or the run ends. */
@@ -159,7 +181,14 @@ export class TrainingLoop {
         this.diverged(step.epoch, this.builder!.batchGradients(), step.loss);
         return;
       }
-      if (step.report && !this.finishedEpoch(step.report)) return;
+      if (step.report) {
+        if (!this.finishedEpoch(step.report)) return;
+        const wait = this.paceDelay();
+        if (wait > 0) {
+          this.schedule(wait);
+          return;
+        }
+      }
     } while (this.host.now() - started < sliceMs);
     this.schedule();
   }

@@ -12,7 +12,7 @@ if (!port) throw new Error('the training worker must be started as a worker thre
 
 const loop = new TrainingLoop({
   post: (message: WorkerToHost) => port.postMessage(message, transferables(message)),
-  defer: (task) => setImmediate(task),
+  defer: (task, delayMs = 0) => (delayMs > 0 ? setTimeout(task, delayMs) : setImmediate(task)),
   now: () => performance.now(),
 });
 

@@ -8,6 +8,7 @@ export interface TrainingConfig {
   keepEveryNth: number;
   applyOnSave: boolean;
   boundaryResolution: number;
+  maxEpochsPerSecond: number;
 }
 
 function positive(value: number | undefined, fallback: number): number {
@@ -22,5 +23,6 @@ export function trainingConfig(scope?: vscode.Uri): TrainingConfig {
     keepEveryNth: Math.floor(positive(c.get<number>('keepEveryNth'), 10)),
     applyOnSave: c.get<boolean>('applyOnSave') === true,
     boundaryResolution: Math.floor(positive(c.get<number>('boundaryResolution'), 50)),
+    maxEpochsPerSecond: Math.max(0, c.get<number>('maxEpochsPerSecond') ?? 60),
   };
 }

@@ -197,6 +197,7 @@ export class TrainingManager implements vscode.Disposable {
         snapshotIntervalMs: 1000 / config.updatesPerSecond,
         keepRecentEpochs: config.keepRecentEpochs,
         keepEveryNth: config.keepEveryNth,
+        epochsPerSecond: config.maxEpochsPerSecond,
       },
       { updatesPerSecond: config.updatesPerSecond, keepRecentEpochs: config.keepRecentEpochs, keepEveryNth: config.keepEveryNth },
       {

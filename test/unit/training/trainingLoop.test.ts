@@ -20,10 +20,18 @@ function example(name: string): NnModel {
 function harness(model: NnModel, sliceMs = 0) {
   const posted: WorkerToHost[] = [];
   const deferred: (() => void)[] = [];
+  const delays: number[] = [];
   let clock = 0;
   const loop = new TrainingLoop({
     post: (m) => posted.push(m),
-    defer: (task) => deferred.push(task),
+    defer: (task, delayMs = 0) => {
+      delays.push(delayMs);
+      // A delayed task runs once the clock has moved on by its delay.
+      deferred.push(() => {
+        clock += delayMs;
+        task();
+      });
+    },
     // Every reading moves time on, so a slice of `sliceMs` = 0 runs exactly one batch.
     now: () => clock++,
   });
@@ -32,10 +40,32 @@ function harness(model: NnModel, sliceMs = 0) {
   const turn = () => deferred.shift()?.();
   const snapshots = () => posted.flatMap((m) => (m.type === 'snapshot' || m.type === 'ready' ? [m.snapshot] : []));
   const states = () => posted.flatMap((m) => (m.type === 'state' ? [m.state] : []));
-  return { loop, posted, deferred, send, settle, turn, snapshots, states, init: { model, files: {}, boundaryResolution: 8, stream: true, sliceMs, keepRecentEpochs: 200, keepEveryNth: 10 } as WorkerInit };
+  return { loop, posted, deferred, delays, send, settle, turn, snapshots, states, init: { model, files: {}, boundaryResolution: 8, stream: true, sliceMs, keepRecentEpochs: 200, keepEveryNth: 10 } as WorkerInit };
 }
 
 describe('TrainingLoop (the worker side)', () => {
+  it('waits between epochs so a paced run goes no faster than epochsPerSecond', async () => {
+    const model = example('and');
+    model.training.epochs = 20;
+    const h = harness(model, 1e9);
+    h.send({ type: 'init', init: { ...h.init, epochsPerSecond: 10 } });
+    await h.settle();
+    h.send({ type: 'run' });
+    while (h.deferred.length > 0) h.turn();
+    // The fake clock moves 1 ms a reading (and by each wait), so each wait is close to the 100 ms budget of 10 epochs/s.
+    const waits = h.delays.filter((d) => d > 0);
+    assert.equal(waits.length, 19, 'every epoch but the first waits');
+    for (const w of waits) assert.ok(w > 50 && w <= 100, `waited ${w} ms`);
+    assert.equal(h.snapshots().at(-1)?.epoch, 20);
+
+    const fast = harness(example('and'), 1e9);
+    fast.send({ type: 'init', init: fast.init });
+    await fast.settle();
+    fast.send({ type: 'run' });
+    for (let k = 0; k < 5 && fast.deferred.length > 0; k++) fast.turn();
+    assert.deepEqual(fast.delays.filter((d) => d > 0), [], 'an unpaced run never waits');
+  });
+
   it('trains the AND example: the loss falls and the run ends done', async () => {
     const model = example('and');
     model.training.epochs = 200;
