@@ -8,7 +8,7 @@ import { divergingScale, layerDomains, layerMaxAbs, type DivergingScale, type No
 import type { Focus } from './viewmodel/focus';
 import { formatValue } from './viewmodel/equation';
 import { batchLinks, CANVAS_THRESHOLD, clearSvgLinks, collectLinks, drawCanvasLinks, drawSvgLinks, type LinkBatch, type LinkDatum } from './diagramLinks';
-import { drawColumns, layerTitle, neuronAriaLabel } from './diagramNodes';
+import { drawColumns, layerTitle } from './diagramNodes';
 import { RovingFocus } from './diagramKeyboard';
 import { Tooltip } from './tooltip';
 import { magnitudeLegend, renderLegend } from './legend';
@@ -206,11 +206,7 @@ export class Diagram {
   }
 
   private paintNodesAndMarks(): void {
-    const model = this.input!.model;
-    paintNodes(this.columnGroup, {
-      paint: this.paint, scales: this.scales, nodeScale: this.nodeScale,
-      baseLabel: (n) => neuronAriaLabel(model, this.views, n),
-    });
+    paintNodes(this.columnGroup, { paint: this.paint, scales: this.scales, nodeScale: this.nodeScale });
     paintSweep(this.root, this.columnGroup, this.sweepLit);
     this.setNeuronMaps(this.neuronMaps);
   }

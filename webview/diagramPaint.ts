@@ -45,19 +45,31 @@ export interface NodePaintContext {
   paint: Paint | undefined;
   scales: readonly DivergingScale[];
   nodeScale: DivergingScale | undefined;
-  baseLabel(node: NodePosition): string;
 }
 
 /** Node fills, bias markers and fault marks; without a paint, clears what an earlier paint set. */
 export function paintNodes(columns: G, ctx: NodePaintContext): void {
   const { paint, scales, nodeScale } = ctx;
-  columns.selectAll<SVGGElement, { column: number }>('g.column')
-    .classed('non-finite', (c) => paint !== undefined && c.column > 0 && paint.nonFinite[c.column - 1] === true);
+  const origin = paint?.fault ? paint.fault.dense + 1 : undefined;
+  const cols = columns.selectAll<SVGGElement, { column: number }>('g.column')
+    .classed('non-finite', (c) => paint !== undefined && c.column > 0 && paint.nonFinite[c.column - 1] === true)
+    .classed('fault-origin', (c) => c.column === origin);
+  cols.select<SVGGElement>('g.layer-header')
+    .attr('aria-label', function (c) {
+      const base = this.getAttribute('aria-label')?.replace(/, NaN or Inf first at epoch \d+$/, '') ?? '';
+      return c.column === origin ? `${base}, NaN or Inf first at epoch ${paint!.fault!.epoch}` : base;
+    });
   const neurons = columns.selectAll<SVGGElement, NodePosition>('g.neuron');
   const dead = (n: NodePosition): boolean => paint !== undefined && n.column > 0 && (paint.dead[n.column - 1]?.includes(n.neuron) ?? false);
-  neurons
-    .classed('dead', dead)
-    .attr('aria-label', (n) => ctx.baseLabel(n) + (dead(n) ? DEAD_SUFFIX : ''));
+  // Only the labels whose dead mark changes are rewritten: a thousand-neuron column repaints every frame.
+  neurons.each(function (n) {
+    const isDead = dead(n);
+    this.classList.toggle('dead', isDead);
+    const label = this.getAttribute('aria-label') ?? '';
+    const marked = label.endsWith(DEAD_SUFFIX);
+    if (isDead && !marked) this.setAttribute('aria-label', label + DEAD_SUFFIX);
+    else if (!isDead && marked) this.setAttribute('aria-label', label.slice(0, -DEAD_SUFFIX.length));
+  });
   neurons.select<SVGCircleElement>('circle.body')
     .style('fill', (n) => {
       const values = paint?.nodes[n.column];

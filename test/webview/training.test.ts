@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { datasetFromRows, Network, Trainer } from '../../src/engine';
+import { createRng, datasetFromRows, makeLoss, Network, Trainer } from '../../src/engine';
 import { networkFromModel, trainingRng } from '../../src/model/network';
 import type { NnModel } from '../../src/model/types';
 import type { BoundaryGrid, LayerSnapshot, TrainingSnapshot, TrainingStatus, TrainingView } from '../../src/protocol/training';
@@ -351,7 +351,8 @@ describe('live training webview', () => {
     const fault = await p.locator('.training-fault').innerText();
     assert.match(fault, /NaN or Inf in the gradients of Output at epoch 7\. Lower the learning rate \(now 0\.5000\)/);
     assert.match(fault, /Dead ReLUs .*Dense 1: 2 of 4/);
-    assert.ok(await p.locator('g.column[data-column="2"].non-finite').count() === 1);
+    assert.ok(await p.locator('g.column[data-column="2"].non-finite.fault-origin').count() === 1);
+    assert.equal(await p.locator('g.layer-header[data-column="2"]').getAttribute('aria-label'), 'Layer 2, Dense, 1 unit, Sigmoid, NaN or Inf first at epoch 7');
     const dead = await p.locator('g.neuron.dead').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-column')}:${e.getAttribute('data-neuron')}`));
     assert.deepEqual(dead, ['1:1', '1:3']);
     assert.match((await p.locator('g.neuron[data-column="1"][data-neuron="1"]').getAttribute('aria-label')) ?? '', /dead ReLU/);
@@ -372,4 +373,64 @@ describe('live training webview', () => {
       await screenshot(p, `training-weights-3d-${theme}`);
     });
   }
+
+  it('repaints the fully expanded 784-128-64-10 diagram from snapshots and prints the time per repaint', async () => {
+    const mnist = mlpState([784, 128, 64, 10], ['relu', 'relu', 'softmax']);
+    const model = mnist.model!;
+    const network = networkFromModel(model);
+    // One real batch of gradients on seeded noise, so the gradient view has realistic values.
+    const rng = createRng(11);
+    const count = 32;
+    const inputs = Float64Array.from({ length: count * 784 }, () => rng());
+    const targets = new Float64Array(count * 10);
+    for (let s = 0; s < count; s++) targets[s * 10 + (s % 10)] = 1;
+    network.lossAndGradients(inputs, targets, count, makeLoss('categoricalCrossEntropy'));
+    const snapshot = (epoch: number): TrainingSnapshot => ({
+      epoch, batch: 0, batches: 1, loss: 2.3, learningRate: 0.01,
+      layers: network.denseLayers().map((d, k) => ({
+        dense: k, units: d.units, inputs: d.inputSize,
+        // Only the first layer grows, so the picture changes under the network-wide normalisation too.
+        weights: Float32Array.from(d.weights, (w) => (k === 0 ? w * epoch : w)), bias: Float32Array.from(d.bias),
+        gradWeights: Float32Array.from(d.gradWeights), gradBias: Float32Array.from(d.gradBias),
+        deltaWeights: Float32Array.from(d.weights, (w) => w / 10), gradInputNorm: 1, deadUnits: [], nonFinite: false,
+      })),
+    });
+    page = await openHarness(harness, { theme: 'dark', state: mnist });
+    const p = page;
+    // The sweep would redraw the canvas while the repaints are timed.
+    await p.emulateMedia({ reducedMotion: 'reduce' });
+    await p.locator('g.column[data-column="0"] text.more').click();
+    await p.locator('g.column[data-column="1"] text.more').click();
+    assert.equal(await p.locator('g.neuron[data-column="1"]').count(), 128);
+    await deliverTyped(p, { type: 'training', view: { ...viewOf('running', [snapshot(1)]), points: undefined } });
+    await frames(p);
+    const canvasHash = async (): Promise<string> => p.evaluate(`document.querySelector('canvas.links-canvas').toDataURL()`) as Promise<string>;
+    let previous = await canvasHash();
+    for (const epoch of [2, 3]) {
+      await deliverTyped(p, { type: 'trainingSnapshot', snapshot: snapshot(epoch) });
+      await frames(p);
+      const now = await canvasHash();
+      assert.notEqual(now, previous, `the links were redrawn for epoch ${epoch}`);
+      previous = now;
+    }
+    // Timed on view switches of the same snapshot, after the delivery's garbage has settled,
+    // so the numbers are the repaint's own and not the test's JSON decoding.
+    await p.waitForTimeout(500);
+    const times: Record<string, number[]> = { weights: [], gradients: [] };
+    for (let round = 0; round < 4; round++) {
+      for (const mode of ['gradients', 'weights'] as const) {
+        await p.getByRole('radio', { name: `Show ${mode}` }).click();
+        await frames(p);
+        times[mode]!.push(Number(await p.locator('.diagram').getAttribute('data-paint-ms')));
+        const now = await canvasHash();
+        assert.notEqual(now, previous, `switching to ${mode} redraws the links`);
+        previous = now;
+      }
+    }
+    const median = (v: number[]): number => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+    const line = Object.entries(times).map(([mode, v]) => `${mode} median ${median(v).toFixed(1)} ms, max ${Math.max(...v).toFixed(1)} ms`).join('; ');
+    console.log(`      784-128-64-10 (${784 * 128 + 128 * 64 + 64 * 10} links) repaint: ${line}`);
+    assert.equal(await p.locator('path.link').count(), 0);
+    assert.equal(await p.locator('.legend').getAttribute('data-mode'), 'weights');
+  });
 });

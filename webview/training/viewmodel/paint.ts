@@ -1,6 +1,7 @@
 // What the diagram shows for a snapshot in each view: the link values of every
 // Dense layer, the node values of every column, and each one's symmetric domain.
 import type { TrainingSnapshot } from '../../../src/protocol/training';
+import { faultLayer } from './faults';
 
 export type TrainingMode = 'weights' | 'gradients' | 'delta';
 
@@ -28,6 +29,8 @@ export interface Paint {
   dead: number[][];
   /** Per Dense layer: a NaN or Inf in its weights or gradients. */
   nonFinite: boolean[];
+  /** The Dense layer where a NaN or Inf first appeared, and the epoch. */
+  fault: { dense: number; epoch: number } | undefined;
 }
 
 export function maxAbs(...arrays: (ArrayLike<number> | undefined)[]): number {
@@ -61,6 +64,7 @@ export function paintFor(snapshot: TrainingSnapshot, mode: TrainingMode): Paint 
   } else {
     for (let c = 0; c <= layers.length; c++) nodes.push(undefined);
   }
+  const fault = faultLayer(snapshot);
   return {
     mode,
     epoch: snapshot.epoch,
@@ -72,6 +76,7 @@ export function paintFor(snapshot: TrainingSnapshot, mode: TrainingMode): Paint 
     nodeMax: maxAbs(...nodes),
     dead: layers.map((l) => l.deadUnits),
     nonFinite: layers.map((l) => l.nonFinite),
+    fault: fault === undefined ? undefined : { dense: fault, epoch: snapshot.divergence?.epoch ?? snapshot.epoch },
   };
 }
 

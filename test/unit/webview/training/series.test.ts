@@ -1,0 +1,47 @@
+import { strict as assert } from 'node:assert';
+import type { TrainingSeries, TrainingSnapshot } from '../../../../src/protocol/training';
+import { closesEpoch, hasAccuracy, mergeSnapshot, nearestIndex, withEpoch } from '../../../../webview/training/viewmodel/series';
+
+const empty = (): TrainingSeries => ({ loss: [], testLoss: [], accuracy: [], testAccuracy: [] });
+const snap = (epoch: number, batch: number, loss: number, extra: Partial<TrainingSnapshot> = {}): TrainingSnapshot =>
+  ({ epoch, batch, batches: 4, loss, learningRate: 0.1, layers: [], ...extra });
+
+describe('webview training: series and timeline', () => {
+  it('an epoch closes on batch 0 (the worker resets it) or on the last batch, never at epoch 0', () => {
+    assert.equal(closesEpoch(snap(3, 0, 1)), true);
+    assert.equal(closesEpoch(snap(3, 4, 1)), true);
+    assert.equal(closesEpoch(snap(3, 2, 1)), false);
+    assert.equal(closesEpoch(snap(0, 0, 1)), false);
+  });
+
+  it('writes epoch N at index N − 1, and a batch snapshot changes nothing', () => {
+    let s = mergeSnapshot(empty(), snap(1, 0, 0.9, { accuracy: 0.5 }));
+    s = mergeSnapshot(s, snap(2, 0, 0.7, { testLoss: 0.8 }));
+    assert.deepEqual(s.loss, [0.9, 0.7]);
+    assert.deepEqual(s.testLoss, [null, 0.8]);
+    assert.deepEqual(s.accuracy, [0.5, null]);
+    assert.equal(mergeSnapshot(s, snap(2, 1, 5)), s);
+  });
+
+  it('fills a gap with NaN and drops later epochs when training restarts earlier (after a reset)', () => {
+    let s = mergeSnapshot(empty(), snap(3, 0, 0.5));
+    assert.equal(s.loss.length, 3);
+    assert.ok(Number.isNaN(s.loss[0]));
+    s = mergeSnapshot(s, snap(1, 0, 0.8));
+    assert.deepEqual(s.loss, [0.8]);
+  });
+
+  it('keeps the timeline sorted and finds the nearest kept epoch', () => {
+    assert.deepEqual(withEpoch([0, 10, 20], 15), [0, 10, 15, 20]);
+    assert.deepEqual(withEpoch([0, 10], 10), [0, 10]);
+    assert.equal(nearestIndex([0, 10, 20, 30], 24), 2);
+    assert.equal(nearestIndex([0, 10, 20, 30], 25), 2);
+    assert.equal(nearestIndex([0, 10, 20, 30], 99), 3);
+    assert.equal(nearestIndex([], 5), -1);
+  });
+
+  it('shows accuracy only when some epoch reported it', () => {
+    assert.equal(hasAccuracy({ ...empty(), accuracy: [null, null] }), false);
+    assert.equal(hasAccuracy({ ...empty(), testAccuracy: [null, 0.5] }), true);
+  });
+});
