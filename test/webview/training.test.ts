@@ -174,6 +174,40 @@ describe('live training webview', () => {
     assert.match(await p.locator('.training-status').innerText(), /^Failed · epoch 2 \/ 50/);
   });
 
+  it('resumes a session from the view alone, as a re-shown webview does, and reads chart values on hover', async () => {
+    const p = await open();
+    const view = viewOf('running', snapshots);
+    await deliverTyped(p, { type: 'training', view });
+    await frames(p);
+    const readouts = p.locator('.chart-readout');
+    assert.equal(await readouts.nth(0).innerText(), `epoch 12: train ${view.series.loss[11]!.toFixed(4)}`);
+    assert.equal(await readouts.nth(1).innerText(), `epoch 12: train ${view.series.accuracy[11]!.toFixed(4)}`);
+    assert.equal(await p.locator('.timeline-slider').getAttribute('max'), String(view.timeline.length - 1));
+    assertWidths(await linkWidths(p), expectedWidths(snapshots[12]!), 'latest after reconnect');
+    // x of epoch 4 on the chart: the plot spans epochs 1..12 over viewBox x 44..290 of a 300-wide box.
+    const box = (await p.locator('.chart-svg').first().boundingBox())!;
+    const x = box.x + ((44 + ((4 - 1) / 11) * (290 - 44)) / 300) * box.width;
+    await p.mouse.move(x, box.y + box.height / 2);
+    assert.equal(await readouts.nth(0).innerText(), `epoch 4: train ${view.series.loss[3]!.toFixed(4)}`);
+  });
+
+  it('switches the view with the arrow keys inside the view toggle', async () => {
+    const p = await open();
+    await deliverTyped(p, { type: 'training', view: viewOf('paused', snapshots.slice(0, 4)) });
+    await frames(p);
+    await p.getByRole('radio', { name: 'Show weights' }).focus();
+    await p.keyboard.press('ArrowRight');
+    await frames(p);
+    assert.equal(await p.locator('.legend').getAttribute('data-mode'), 'gradients');
+    await p.keyboard.press('ArrowRight');
+    await frames(p);
+    assert.equal(await p.locator('.legend').getAttribute('data-mode'), 'delta');
+    assert.equal(await p.evaluate('document.activeElement.getAttribute("aria-label")'), 'Show δ weights');
+    assert.equal(await p.locator('.mode-btn[tabindex="0"]').count(), 1);
+    // The view is kept in the webview state, so a reload shows the same one.
+    await p.waitForFunction(`window.__state && window.__state.trainingMode === 'delta'`, undefined, { timeout: 5000 });
+  });
+
   it('sweeps backward from the output column to the input column after each epoch', async () => {
     const p = await open();
     await deliverTyped(p, { type: 'training', view: viewOf('running', snapshots.slice(0, 1)) });

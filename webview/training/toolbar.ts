@@ -35,6 +35,18 @@ export class TrainingToolbar {
       this.modes.set(mode, b);
       modes.append(b);
     }
+    // A radio group moves with the arrow keys, and only its checked radio is in the tab order.
+    modes.addEventListener('keydown', (event) => {
+      const order = [...this.modes.keys()];
+      const current = order.findIndex((m) => this.modes.get(m)!.getAttribute('aria-checked') === 'true');
+      const step = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;
+      if (step === 0) return;
+      event.preventDefault();
+      const next = order[(current + step + order.length) % order.length]!;
+      handlers.mode(next);
+      for (const [m, b] of this.modes) b.setAttribute('aria-checked', String(m === next));
+      this.modes.get(next)!.focus();
+    });
     this.speed = el('input', { className: 'sweep-speed', attrs: { type: 'range', min: '1', max: '10', step: '1', 'aria-label': 'Backward sweep speed' } });
     this.speed.value = String(speed);
     this.speed.addEventListener('input', () => handlers.speed(Number(this.speed.value)));
@@ -58,6 +70,7 @@ export class TrainingToolbar {
     this.status.textContent = status;
     for (const [m, b] of this.modes) {
       b.setAttribute('aria-checked', String(m === mode));
+      b.tabIndex = m === mode ? 0 : -1;
       b.classList.toggle('active', m === mode);
     }
   }
