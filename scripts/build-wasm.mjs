@@ -4,6 +4,7 @@
 //   gemm.wasm          SIMD128 with mul + add
 //   gemm-relaxed.wasm  the same, with every `acc + a·b` accumulation rewritten
 //                      into f32x4.relaxed_madd (a fused multiply-add where the CPU has one)
+//   elementwise.wasm   fused bias + activation, activation backward + dL/db, SGD
 // The outputs are build products in dist/; they are never committed.
 // As a module: `assembleKernels()` returns both binaries, for tests and benchmarks.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { createRequire } from 'node:module';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const source = join(root, 'src', 'engine', 'wasm', 'gemm.wat');
+const elementwiseSource = join(root, 'src', 'engine', 'wasm', 'elementwise.wat');
 
 /** `(f32x4.add (local.get $acc) (f32x4.mul (local.get $x) (local.get $y)))` → relaxed_madd(x, y, acc). */
 const MUL_ADD = /\(f32x4\.add \(local\.get (\$\w+)\) \(f32x4\.mul \(local\.get (\$\w+)\) \(local\.get (\$\w+)\)\)\)/g;
@@ -21,7 +23,7 @@ export function relaxedSource(text) {
   return text.replace(MUL_ADD, '(f32x4.relaxed_madd (local.get $2) (local.get $3) (local.get $1))');
 }
 
-/** @returns {Promise<{ simd: Uint8Array, relaxed: Uint8Array }>} */
+/** @returns {Promise<{ simd: Uint8Array, relaxed: Uint8Array, elementwise: Uint8Array }>} */
 export async function assembleKernels() {
   const require = createRequire(import.meta.url);
   const wabt = await require('wabt')();
@@ -36,20 +38,25 @@ export async function assembleKernels() {
       module.destroy();
     }
   };
-  return { simd: assemble('gemm.wat', text), relaxed: assemble('gemm-relaxed.wat', relaxedSource(text)) };
+  return {
+    simd: assemble('gemm.wat', text),
+    relaxed: assemble('gemm-relaxed.wat', relaxedSource(text)),
+    elementwise: assemble('elementwise.wat', readFileSync(elementwiseSource, 'utf8')),
+  };
 }
 
-/** Write dist/gemm.wasm and dist/gemm-relaxed.wasm. */
+/** Write the three binaries into dist/. */
 export async function buildWasm(outdir = join(root, 'dist')) {
-  const { simd, relaxed } = await assembleKernels();
+  const { simd, relaxed, elementwise } = await assembleKernels();
   mkdirSync(outdir, { recursive: true });
   writeFileSync(join(outdir, 'gemm.wasm'), simd);
   writeFileSync(join(outdir, 'gemm-relaxed.wasm'), relaxed);
+  writeFileSync(join(outdir, 'elementwise.wasm'), elementwise);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   buildWasm().then(
-    () => console.log('dist/gemm.wasm and dist/gemm-relaxed.wasm assembled'),
+    () => console.log('dist/gemm.wasm, dist/gemm-relaxed.wasm and dist/elementwise.wasm assembled'),
     (error) => {
       console.error(error);
       process.exitCode = 1;

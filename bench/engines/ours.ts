@@ -4,6 +4,7 @@
 
 import { createRng, Dense, installKernels, makeActivation, Network, Trainer, type Layer } from '../../src/engine';
 import { TinyTrainer } from '../../src/engine/tiny';
+import { WasmMlpTrainer } from '../../src/engine/wasm/mlp';
 import { installWasmKernels, readKernelBinaries } from '../../src/kernels/node';
 import { PARALLEL_MIN_WORK } from '../../src/kernels/threads';
 
@@ -35,10 +36,8 @@ export interface OursRun {
 export function prepare(w: Workload, data: Data, distDir: string, options: { wasm: boolean; threads: boolean }): OursRun {
   let kernels = 'typescript';
   installKernels();
-  if (options.wasm) {
-    const installed = installWasmKernels(readKernelBinaries(distDir), { threads: options.threads });
-    if (installed) kernels = `wasm ${installed.runtime.fusedMultiplyAdd ? 'relaxed-simd' : 'simd128'}${installed.threads ? ', 2 threads' : ''}`;
-  }
+  const installed = options.wasm ? installWasmKernels(readKernelBinaries(distDir), { threads: options.threads }) : undefined;
+  if (installed) kernels = `wasm ${installed.runtime.fusedMultiplyAdd ? 'relaxed-simd' : 'simd128'}${installed.threads ? ', 2 threads' : ''}`;
   const rng = createRng(1);
   const layers: Layer[] = [];
   for (let l = 0; l + 1 < w.sizes.length; l++) {
@@ -59,14 +58,19 @@ export function prepare(w: Workload, data: Data, distDir: string, options: { was
   });
   let offset = 0;
   const batches = Math.floor(data.count / w.batch);
-  // Tiny networks take the allocation-free per-sample loop (the paper's loop) instead of the report-keeping Trainer.
+  // Tiny networks take the allocation-free per-sample loop (the paper's loop); large ones the float32-resident
+  // WASM trainer; both skip the Trainer's per-epoch reports.
   const tiny = w.sizes.every((s) => s <= 64) ? TinyTrainer.for(network) : undefined;
+  const resident = !tiny && installed ? WasmMlpTrainer.for(network, installed.runtime, { batchSize: w.batch, parallel: installed.threads }) : undefined;
   const epochs = Math.max(1, Math.ceil(1000 / data.count));
+  const train = tiny
+    ? { run: () => void tiny.trainEpochs(data.x, data.y, data.count, epochs, w.lr, w.batch), samples: epochs * data.count }
+    : resident
+      ? { run: () => void resident.trainEpochs(data.x, data.y, data.count, 1, w.lr), samples: data.count }
+      : { run: () => void trainer.runEpoch(), samples: data.count };
   return {
-    kernels: tiny ? 'typescript tiny-network loop' : kernels,
-    train: tiny
-      ? { run: () => void tiny.trainEpochs(data.x, data.y, data.count, epochs, w.lr, w.batch), samples: epochs * data.count }
-      : { run: () => void trainer.runEpoch(), samples: data.count },
+    kernels: tiny ? 'typescript tiny-network loop' : resident ? `${kernels}, float32-resident trainer` : kernels,
+    train,
     infer: {
       run: () => {
         const start = (offset++ % batches) * w.batch;

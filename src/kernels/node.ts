@@ -23,11 +23,8 @@ export function enableRelaxedSimd(): void {
 export function readKernelBinaries(dir: string = __dirname): KernelBinaries | undefined {
   const simdPath = join(dir, 'gemm.wasm');
   if (!existsSync(simdPath)) return undefined;
-  const relaxedPath = join(dir, 'gemm-relaxed.wasm');
-  return {
-    simd: readFileSync(simdPath),
-    relaxed: existsSync(relaxedPath) ? readFileSync(relaxedPath) : undefined,
-  };
+  const optional = (name: string): Uint8Array | undefined => (existsSync(join(dir, name)) ? readFileSync(join(dir, name)) : undefined);
+  return { simd: readFileSync(simdPath), relaxed: optional('gemm-relaxed.wasm'), elementwise: optional('elementwise.wasm') };
 }
 
 export interface InstallOptions extends WasmKernelOptions {

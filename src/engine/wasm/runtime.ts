@@ -20,10 +20,21 @@ export type GemmFn = (
   c: number, ldc: number, accumulate: number, work: number,
 ) => void;
 
-/** The assembled kernels: plain SIMD128, and optionally the relaxed-SIMD (FMA) build. */
+/** The assembled kernels: plain SIMD128, optionally the relaxed-SIMD (FMA) build, and the element-wise kernels. */
 export interface KernelBinaries {
   simd: Uint8Array;
   relaxed?: Uint8Array;
+  elementwise?: Uint8Array;
+}
+
+/** elementwise.wat: activation codes 0 linear, 1 relu, 2 leakyRelu, 3 tanh, 4 sigmoid. */
+export interface ElementwiseKernels {
+  /** Y[r][j] = f(Y[r][j] + b[j]) in place, codes 0–2. */
+  bias_act(y: number, rows: number, n: number, b: number, code: number, alpha: number): void;
+  /** D = dY ⊙ f'(·) from the output Y (D may be dY), and db[j] = Σ_r D[r][j]. */
+  act_back_bias(d: number, dy: number, y: number, rows: number, n: number, db: number, code: number, alpha: number): void;
+  /** w ← w − lr·g. */
+  sgd(w: number, g: number, length: number, lr: number): void;
 }
 
 export class WasmRuntime {
@@ -36,6 +47,8 @@ export class WasmRuntime {
     readonly gemm: GemmFn,
     /** True when the relaxed-SIMD build (fused multiply-add) was accepted by this host. */
     readonly fusedMultiplyAdd: boolean,
+    /** Present when the element-wise binary was given. */
+    readonly elementwise: ElementwiseKernels | undefined,
   ) {
     this.view = new Float32Array(memory.buffer);
   }
@@ -53,7 +66,10 @@ export class WasmRuntime {
     const memory = new api.Memory({ initial: Math.ceil((THREADS * WORK_BYTES) / PAGE) + 1, maximum: MAX_PAGES, shared: true });
     const module = new api.Module(bytes);
     const instance = new api.Instance(module, { env: { memory } });
-    return new WasmRuntime(memory, module, instance.exports.gemm as GemmFn, relaxed);
+    const elementwise = binaries.elementwise && api.validate(binaries.elementwise)
+      ? (new api.Instance(new api.Module(binaries.elementwise), { env: { memory } }).exports as unknown as ElementwiseKernels)
+      : undefined;
+    return new WasmRuntime(memory, module, instance.exports.gemm as GemmFn, relaxed, elementwise);
   }
 
   /** Byte offset of thread t's work area. */

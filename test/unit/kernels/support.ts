@@ -4,10 +4,10 @@
 import { setFlagsFromString } from 'node:v8';
 import { WasmRuntime, type KernelBinaries } from '../../../src/engine/wasm/runtime';
 
-let binaries: Promise<KernelBinaries> | undefined;
+let binaries: Promise<Required<KernelBinaries>> | undefined;
 
 /** Both builds, assembled once per test process. */
-export function kernelBinaries(): Promise<KernelBinaries> {
+export function kernelBinaries(): Promise<Required<KernelBinaries>> {
   setFlagsFromString('--experimental-wasm-relaxed-simd');
   binaries ??= import('../../../scripts/build-wasm.mjs').then((m) => m.assembleKernels());
   return binaries;

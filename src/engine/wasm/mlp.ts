@@ -1,0 +1,202 @@
+// Mini-batch SGD of a multilayer perceptron with every buffer resident in the
+// WASM memory as float32: GEMMs for Z = X·Wᵀ, dL/dW = Δᵀ·X and dL/dX = Δ·W,
+// the fused bias + activation and activation-backward + dL/db kernels, and the
+// SGD update in WASM. Nothing is converted per batch but the batch itself, and
+// the first layer's dL/dX, which training never needs, is not computed.
+//
+// It trains the Dense layers' own weights: they are copied in when
+// trainEpochs starts and written back when it ends. It does what Trainer does
+// with plain SGD and no shuffle, in float32, minus the epoch reports.
+// Supported: Dense layers each followed by at most one activation (relu,
+// leakyRelu, tanh, sigmoid, linear), ending either in softmax with
+// cross-entropy or in an element-wise activation with MSE.
+
+import { Softmax } from '../activations';
+import { Dense } from '../dense';
+import { CLIP_EPSILON } from '../losses';
+import type { Network } from '../network';
+import type { ParallelGemm } from './backend';
+import type { ElementwiseKernels, WasmRuntime } from './runtime';
+
+const CODES: Record<string, number> = { linear: 0, relu: 1, leakyRelu: 2, tanh: 3, sigmoid: 4 };
+
+interface Slot {
+  dense: Dense;
+  inputs: number;
+  units: number;
+  /** Activation code after this layer (elementwise.wat), or -1 for a final softmax. */
+  code: number;
+  alpha: number;
+  /** Byte offsets: weights, bias, their gradients, outputs (batch × units) and dL/dZ (batch × units). */
+  w: number; b: number; gw: number; gb: number; y: number; d: number;
+}
+
+export class WasmMlpTrainer {
+  private readonly x: number;
+  private readonly t: number;
+
+  private constructor(
+    private readonly rt: WasmRuntime,
+    private readonly ew: ElementwiseKernels,
+    private readonly slots: Slot[],
+    private readonly batch: number,
+    private readonly parallel: ParallelGemm | undefined,
+  ) {
+    this.x = rt.alloc(batch * slots[0].inputs);
+    this.t = rt.alloc(batch * slots[slots.length - 1].units);
+    for (const s of slots) {
+      s.w = rt.alloc(s.units * s.inputs);
+      s.gw = rt.alloc(s.units * s.inputs);
+      s.b = rt.alloc(s.units);
+      s.gb = rt.alloc(s.units);
+      s.y = rt.alloc(batch * s.units);
+      s.d = rt.alloc(batch * s.units);
+    }
+  }
+
+  /** A trainer for `network` at mini-batches of up to `batchSize`, or undefined when a layer or the runtime does not fit. */
+  static for(network: Network, rt: WasmRuntime, options: { batchSize: number; parallel?: ParallelGemm }): WasmMlpTrainer | undefined {
+    if (!rt.elementwise) return undefined;
+    const slots: Slot[] = [];
+    for (const layer of network.layers) {
+      const last = slots[slots.length - 1];
+      if (layer instanceof Dense) {
+        slots.push({ dense: layer, inputs: layer.inputSize, units: layer.units, code: 0, alpha: 0, w: 0, b: 0, gw: 0, gb: 0, y: 0, d: 0 });
+      } else if (!last || last.code !== 0) {
+        return undefined;
+      } else if (layer instanceof Softmax) {
+        last.code = -1;
+      } else if (CODES[layer.kind] !== undefined) {
+        last.code = CODES[layer.kind];
+        last.alpha = (layer as unknown as { alpha?: number }).alpha ?? 0;
+      } else {
+        return undefined;
+      }
+    }
+    if (slots.length === 0 || slots.slice(0, -1).some((s) => s.code === -1)) return undefined;
+    return new WasmMlpTrainer(rt, rt.elementwise, slots, Math.max(1, Math.floor(options.batchSize)), options.parallel);
+  }
+
+  /** `epochs` passes over the samples in order; returns the mean loss of the last epoch (measured before each update). */
+  trainEpochs(inputs: Float64Array, targets: Float64Array, count: number, epochs: number, learningRate: number): number {
+    const { rt, slots, batch } = this;
+    let f32 = rt.f32;
+    for (const s of slots) {
+      f32.set(s.dense.weights, s.w >> 2);
+      f32.set(s.dense.bias, s.b >> 2);
+    }
+    const nIn = slots[0].inputs;
+    const nOut = slots[slots.length - 1].units;
+    let lossSum = 0;
+    for (let e = 0; e < epochs; e++) {
+      lossSum = 0;
+      for (let start = 0; start < count; start += batch) {
+        const n = Math.min(batch, count - start);
+        f32 = rt.f32;
+        f32.set(inputs.subarray(start * nIn, (start + n) * nIn), this.x >> 2);
+        f32.set(targets.subarray(start * nOut, (start + n) * nOut), this.t >> 2);
+        this.forward(n);
+        lossSum += this.lossGradient(n);
+        this.backward(n);
+        for (const s of slots) {
+          this.ew.sgd(s.w, s.gw, s.units * s.inputs, learningRate);
+          this.ew.sgd(s.b, s.gb, s.units, learningRate);
+        }
+      }
+    }
+    f32 = rt.f32;
+    for (const s of slots) {
+      s.dense.weights.set(f32.subarray(s.w >> 2, (s.w >> 2) + s.units * s.inputs));
+      s.dense.bias.set(f32.subarray(s.b >> 2, (s.b >> 2) + s.units));
+    }
+    return lossSum / count;
+  }
+
+  private gemm(m: number, n: number, k: number, a: number, ars: number, acs: number, b: number, brs: number, bcs: number, c: number, ldc: number): void {
+    if (!this.parallel?.run(m, n, k, a, ars, acs, b, brs, bcs, c, ldc, false)) {
+      this.rt.gemm(m, n, k, a, ars, acs, b, brs, bcs, c, ldc, 0, this.rt.work(0));
+    }
+  }
+
+  /** Y_l = f(Y_{l−1}·W_lᵀ + b_l) for every layer. */
+  private forward(n: number): void {
+    let x = this.x;
+    for (const s of this.slots) {
+      this.gemm(n, s.units, s.inputs, x, s.inputs, 1, s.w, 1, s.inputs, s.y, s.units);
+      this.ew.bias_act(s.y, n, s.units, s.b, s.code > 2 || s.code < 0 ? 0 : s.code, s.alpha);
+      const f32 = this.rt.f32;
+      const from = s.y >> 2;
+      const to = from + n * s.units;
+      if (s.code === 3) for (let i = from; i < to; i++) f32[i] = Math.tanh(f32[i]);
+      else if (s.code === 4) for (let i = from; i < to; i++) f32[i] = 1 / (1 + Math.exp(-f32[i]));
+      else if (s.code === -1) softmaxRows(f32, from, n, s.units);
+      x = s.y;
+    }
+  }
+
+  /** dL/dY of the batch-mean loss into the last layer's Δ; returns the loss summed over the batch's samples. */
+  private lossGradient(n: number): number {
+    const top = this.slots[this.slots.length - 1];
+    const f32 = this.rt.f32;
+    const y = top.y >> 2;
+    const t = this.t >> 2;
+    const d = top.d >> 2;
+    const size = top.units;
+    let loss = 0;
+    if (top.code === -1) {
+      // Softmax + cross-entropy: dL/dz = (ŷ·Σy − y)/m (losses.ts), ℓ = −Σ y log clip(ŷ).
+      for (let s = 0; s < n; s++) {
+        let total = 0;
+        for (let k = 0; k < size; k++) total += f32[t + s * size + k];
+        for (let k = 0; k < size; k++) {
+          const i = s * size + k;
+          const target = f32[t + i];
+          if (target !== 0) loss -= target * Math.log(Math.min(1 - CLIP_EPSILON, Math.max(CLIP_EPSILON, f32[y + i])));
+          f32[d + i] = (f32[y + i] * total - target) / n;
+        }
+      }
+    } else {
+      // MSE, mean over outputs: dL/dŷ = 2(ŷ − y)/(m·n_out).
+      for (let i = 0; i < n * size; i++) {
+        const e = f32[y + i] - f32[t + i];
+        loss += (e * e) / size;
+        f32[d + i] = (2 * e) / (n * size);
+      }
+    }
+    return loss;
+  }
+
+  /** dL/dW, dL/db for every layer, and Δ_{l−1} = f'(·) ⊙ Δ_l·W_l for every layer but the first. */
+  private backward(n: number): void {
+    const { slots } = this;
+    const top = slots[slots.length - 1];
+    // Through the output activation (softmax's is already in Δ), with dL/db on the way.
+    this.ew.act_back_bias(top.d, top.d, top.y, n, top.units, top.gb, top.code < 0 ? 0 : top.code, top.alpha);
+    for (let l = slots.length - 1; l >= 0; l--) {
+      const s = slots[l];
+      const x = l > 0 ? slots[l - 1].y : this.x;
+      this.gemm(s.units, s.inputs, n, s.d, 1, s.units, x, s.inputs, 1, s.gw, s.inputs);
+      if (l > 0) {
+        const below = slots[l - 1];
+        this.gemm(n, s.inputs, s.units, s.d, s.units, 1, s.w, s.inputs, 1, below.d, s.inputs);
+        this.ew.act_back_bias(below.d, below.d, below.y, n, below.units, below.gb, below.code, below.alpha);
+      }
+    }
+  }
+}
+
+/** Row-wise softmax in place, shifted by the row maximum so exp stays finite. */
+function softmaxRows(f32: Float32Array, from: number, rows: number, size: number): void {
+  for (let r = 0; r < rows; r++) {
+    const o = from + r * size;
+    let max = -Infinity;
+    for (let k = 0; k < size; k++) if (f32[o + k] > max) max = f32[o + k];
+    let sum = 0;
+    for (let k = 0; k < size; k++) {
+      const e = Math.exp(f32[o + k] - max);
+      f32[o + k] = e;
+      sum += e;
+    }
+    for (let k = 0; k < size; k++) f32[o + k] /= sum;
+  }
+}
