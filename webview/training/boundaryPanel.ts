@@ -2,7 +2,7 @@
 // the input plane, and the grid resolution the worker samples at.
 import type { BoundaryGrid } from '../../src/protocol/training';
 import { button, el, select } from '../dom';
-import { BOUNDARY_SIZE, drawBoundary, type BoundaryPoints, type BoundaryStyle } from './boundaryView';
+import { drawBoundary, type BoundaryPoints, type BoundaryStyle } from './boundaryView';
 import { Surface3d } from './surface3d';
 
 export type BoundaryTab = 'map' | 'surface';
@@ -26,8 +26,6 @@ export class BoundaryPanel {
   constructor(private readonly handlers: BoundaryPanelHandlers, tab: BoundaryTab, resolution: number) {
     this.tab = tab;
     this.map = el('canvas', { className: 'boundary-canvas', attrs: { role: 'img', 'aria-label': 'Decision boundary: the network output over the two inputs, with the training points' } });
-    this.map.style.width = `${BOUNDARY_SIZE}px`;
-    this.map.style.height = `${BOUNDARY_SIZE}px`;
     const tabs = el('div', { className: 'boundary-tabs', attrs: { role: 'tablist', 'aria-label': 'Boundary view' } });
     for (const [id, label] of [['map', 'Heat map'], ['surface', '3-D']] as const) {
       const b = button(label, () => this.setTab(id), { className: 'btn secondary tab-btn', ariaLabel: `${label} view` });

@@ -72,7 +72,11 @@ export class TrainingController {
       replay: () => this.startSweep(),
     });
     this.fault = el('div', { className: 'training-fault', attrs: { role: 'alert' } });
-    this.bar = el('div', { className: 'training-host' }, this.toolbar.element, this.timeline.element, this.fault);
+    this.bar = el('div', { className: 'training-host' },
+      this.toolbar.element,
+      el('div', { className: 'training-row' }, this.toolbar.viewElement, this.timeline.element),
+      this.fault,
+    );
     this.progressPanel = el('div', { className: 'charts' }, this.lossChart.element, this.accuracyChart.element);
     this.boundary = new BoundaryPanel({
       resolution: (resolution) => {
@@ -86,7 +90,6 @@ export class TrainingController {
     }, ui.boundaryTab, ui.boundaryResolution);
     this.boundaryPanel = this.boundary.element;
     this.sweep = new SweepAnimator((column) => diagram.setSweep(column), prefersReducedMotion);
-    this.toolbar.setSweepDisabled(prefersReducedMotion());
     this.draw();
   }
 
@@ -190,7 +193,8 @@ export class TrainingController {
     const shown = this.shown && fits(this.shown, views) ? this.shown : undefined;
     const mode = this.ui.trainingMode;
     const enabled = enabledCommands({ status: this.view?.status, epoch: this.latest?.epoch ?? 0, hasModel: model !== undefined, readOnly: doc?.readOnly ?? false });
-    this.toolbar.update(enabled, this.statusText(), mode);
+    this.toolbar.update(enabled, this.statusText(), mode, this.view !== undefined);
+    this.toolbar.setSweepDisabled(this.view === undefined || prefersReducedMotion());
     this.bar.dataset.status = this.view?.status ?? 'none';
     this.timeline.update(this.view?.timeline ?? [], shown?.epoch, this.live);
     this.timeline.element.hidden = !this.view;

@@ -28,8 +28,8 @@ export class Timeline {
       handlers.scrub(epoch);
     });
     this.liveButton = button('Live', () => handlers.live(), { className: 'btn secondary', ariaLabel: 'Follow the latest epoch' });
-    this.replayButton = button('Replay backward flow', () => handlers.replay(), { className: 'btn secondary', ariaLabel: 'Replay the backward flow of the shown epoch' });
-    this.element = el('div', { className: 'timeline' }, el('span', { className: 'field-label', text: 'Timeline' }), this.slider, this.label, this.replayButton, this.liveButton);
+    this.replayButton = button('↺ Replay flow', () => handlers.replay(), { className: 'btn secondary', ariaLabel: 'Replay the backward flow of the shown epoch' });
+    this.element = el('div', { className: 'timeline' }, this.slider, this.label, this.replayButton, this.liveButton);
   }
 
   /** `shown` is the epoch on screen; `live` whether it follows the latest. */

@@ -12,7 +12,10 @@ export interface ToolbarHandlers {
 }
 
 export class TrainingToolbar {
+  /** The commands and the status line. */
   readonly element: HTMLElement;
+  /** The view toggle and the sweep speed, placed by the caller next to the timeline. */
+  readonly viewElement: HTMLElement;
   private readonly buttons = new Map<TrainingCommand, HTMLButtonElement>();
   private readonly modes = new Map<TrainingMode, HTMLButtonElement>();
   private readonly status: HTMLElement;
@@ -21,9 +24,10 @@ export class TrainingToolbar {
   constructor(handlers: ToolbarHandlers, speed: number) {
     const commands = el('div', { className: 'training-commands', attrs: { role: 'toolbar', 'aria-label': 'Training' } });
     for (const info of TRAINING_COMMANDS) {
-      const b = button(info.label, () => handlers.command(info.command), { className: `btn train-btn cmd-${info.command}`, ariaLabel: info.aria });
+      const b = button('', () => handlers.command(info.command), { className: `btn train-btn cmd-${info.command}`, ariaLabel: info.aria });
       b.dataset.command = info.command;
-      b.prepend(el('span', { className: 'glyph-icon', text: info.glyph, attrs: { 'aria-hidden': 'true' } }));
+      // The label hides on narrow editors; the glyph and the aria-label stay.
+      b.append(el('span', { className: 'glyph-icon', text: info.glyph, attrs: { 'aria-hidden': 'true' } }), el('span', { className: 'btn-label', text: info.label }));
       this.buttons.set(info.command, b);
       commands.append(b);
     }
@@ -51,16 +55,15 @@ export class TrainingToolbar {
     this.speed.value = String(speed);
     this.speed.addEventListener('input', () => handlers.speed(Number(this.speed.value)));
     this.status = el('span', { className: 'training-status', attrs: { role: 'status', 'aria-live': 'polite' } });
-    this.element = el('div', { className: 'training-bar' },
-      commands,
-      this.status,
-      el('span', { className: 'spacer' }),
+    this.element = el('div', { className: 'training-bar' }, commands, this.status);
+    this.viewElement = el('div', { className: 'view-controls' },
       modes,
       el('label', { className: 'speed-field', title: 'Backward sweep speed' }, el('span', { text: 'Sweep' }), this.speed),
     );
   }
 
-  update(enabled: ReadonlySet<TrainingCommand>, status: string, mode: TrainingMode): void {
+  /** `session` false: nothing to show in another view yet, so the toggle and the speed stay out of the way (and the tab order). */
+  update(enabled: ReadonlySet<TrainingCommand>, status: string, mode: TrainingMode, session: boolean): void {
     for (const [command, b] of this.buttons) {
       b.disabled = !enabled.has(command);
       // Pause and Resume share a place: only the one that applies is shown.
@@ -71,6 +74,7 @@ export class TrainingToolbar {
     for (const [m, b] of this.modes) {
       b.setAttribute('aria-checked', String(m === mode));
       b.tabIndex = m === mode ? 0 : -1;
+      b.disabled = !session;
       b.classList.toggle('active', m === mode);
     }
   }
