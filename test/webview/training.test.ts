@@ -5,7 +5,7 @@ import { networkFromModel, trainingRng } from '../../src/model/network';
 import type { NnModel } from '../../src/model/types';
 import type { BoundaryGrid, LayerSnapshot, TrainingSnapshot, TrainingStatus, TrainingView } from '../../src/protocol/training';
 import type { HostToWebview, TrainingCommand } from '../../src/protocol/webview';
-import { launchChromium, openHarness, screenshot, sentMessages, type Harness, type ThemeName } from './support/harness';
+import { launchChromium, openHarness, screenshot, sentMessages, waitForSent, type Harness, type ThemeName } from './support/harness';
 import { THEMES } from './support/themes';
 import { mlpState } from './designerStates';
 
@@ -280,6 +280,7 @@ describe('live training webview', () => {
     assertWidths(await linkWidths(p), expectedWidths(snapshots[12]!), 'latest');
 
     await p.locator('.timeline-slider').fill('3');
+    await waitForSent(p, 'scrubTo');
     const scrub = (await sentMessages(p)).filter((m) => m.type === 'scrubTo');
     assert.deepEqual(scrub, [{ type: 'scrubTo', epoch: 3 }]);
     await deliverTyped(p, { type: 'trainingSnapshot', snapshot: snapshots[3]!, scrubbed: true });
@@ -343,8 +344,9 @@ describe('live training webview', () => {
     const pixel = async (k: number): Promise<[number, number, number]> => {
       const gx = k % res;
       const gy = Math.floor(k / res);
-      const x = Math.floor(((gx + 0.5) / res) * 280);
-      const y = Math.floor(280 - ((gy + 0.5) / res) * 280);
+      // Sample k is drawn at k/(res − 1) of the canvas, where a point with that input is drawn.
+      const x = Math.min(279, Math.round((gx / (res - 1)) * 280));
+      const y = Math.min(279, Math.round(280 - (gy / (res - 1)) * 280));
       return await p.evaluate(`[...document.querySelector('.boundary-canvas').getContext('2d').getImageData(${x}, ${y}, 1, 1).data].slice(0, 3)`) as [number, number, number];
     };
     const blue = rgbOf(THEMES.dark.vars['--vscode-charts-blue'] ?? '#3794ff');
@@ -357,6 +359,11 @@ describe('live training webview', () => {
       return seen.size;
     })()`) as Promise<number>;
     assert.ok(await colours('.boundary-canvas') > 20);
+    // Hovering the map reads the worker's output at the nearest sample.
+    const box = (await p.locator('.boundary-canvas').boundingBox())!;
+    const [gx, gy] = [hi % res, Math.floor(hi / res)];
+    await p.mouse.move(box.x + (gx / (res - 1)) * box.width * 0.999, box.y + (1 - gy / (res - 1)) * box.height * 0.999 + 0.5);
+    assert.match(await p.locator('.boundary-readout').innerText(), new RegExp(`→ ${grid.output[hi]!.toFixed(3).replace('.', '\\.')}$`));
     assert.equal(await p.locator('image.neuron-map').count(), 4);
 
     await p.getByRole('tab', { name: '3-D view' }).click();

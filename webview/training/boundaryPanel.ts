@@ -2,7 +2,9 @@
 // the input plane, and the grid resolution the worker samples at.
 import type { BoundaryGrid } from '../../src/protocol/training';
 import { button, el, select } from '../dom';
-import { drawBoundary, type BoundaryPoints, type BoundaryStyle } from './boundaryView';
+import { formatValue } from '../viewmodel/equation';
+import { gridValueAt, rescale } from './viewmodel/boundary';
+import { BOUNDARY_SIZE, drawBoundary, type BoundaryPoints, type BoundaryStyle } from './boundaryView';
 import { Surface3d } from './surface3d';
 
 export type BoundaryTab = 'map' | 'surface';
@@ -21,7 +23,9 @@ export class BoundaryPanel {
   private readonly tabs = new Map<BoundaryTab, HTMLButtonElement>();
   private readonly resolution: HTMLSelectElement;
   private readonly empty: HTMLElement;
+  private readonly readout: HTMLElement;
   private tab: BoundaryTab;
+  private grid: BoundaryGrid | undefined;
 
   constructor(private readonly handlers: BoundaryPanelHandlers, tab: BoundaryTab, resolution: number) {
     this.tab = tab;
@@ -38,9 +42,12 @@ export class BoundaryPanel {
     if (!RESOLUTIONS.includes(resolution as (typeof RESOLUTIONS)[number])) options.push({ value: String(resolution), label: `${resolution} × ${resolution}` });
     this.resolution = select(options, String(resolution), (v) => handlers.resolution(Number(v)), 'Boundary grid resolution');
     this.empty = el('p', { className: 'hint', text: 'The boundary appears with the first epoch.' });
+    this.readout = el('div', { className: 'chart-readout boundary-readout' });
+    this.map.addEventListener('mousemove', (event) => this.hover(event));
+    this.map.addEventListener('mouseleave', () => (this.readout.textContent = ''));
     this.element = el('div', { className: 'boundary-panel' },
       el('div', { className: 'boundary-head' }, tabs, el('label', { className: 'inline-field' }, el('span', { className: 'field-label', text: 'Grid' }), this.resolution)),
-      this.empty, this.map, this.surface.canvas,
+      this.empty, this.map, this.surface.canvas, this.readout,
     );
     this.syncTab();
   }
@@ -58,7 +65,23 @@ export class BoundaryPanel {
     }
   }
 
+  /** The output under the pointer, read from the grid the worker computed. */
+  private hover(event: MouseEvent): void {
+    const grid = this.grid;
+    if (!grid) return;
+    const box = this.map.getBoundingClientRect();
+    const px = ((event.clientX - box.left) / box.width) * BOUNDARY_SIZE;
+    const py = ((event.clientY - box.top) / box.height) * BOUNDARY_SIZE;
+    const x = rescale(px, [0, BOUNDARY_SIZE], grid.xRange);
+    const y = rescale(BOUNDARY_SIZE - py, [0, BOUNDARY_SIZE], grid.yRange);
+    const at = gridValueAt(grid.output, grid.resolution, grid.xRange, grid.yRange, x, y);
+    if (!at) return;
+    const cls = grid.argmax ? `, class ${grid.argmax[at.gy * grid.resolution + at.gx]}` : '';
+    this.readout.textContent = `x1 ${formatValue(x, 2)}, x2 ${formatValue(y, 2)} → ${formatValue(at.value, 3)}${cls}`;
+  }
+
   update(grid: BoundaryGrid | undefined, points: BoundaryPoints | undefined, style: BoundaryStyle): void {
+    this.grid = grid;
     this.empty.hidden = grid !== undefined;
     this.map.hidden = !grid || this.tab !== 'map';
     this.surface.canvas.hidden = !grid || this.tab !== 'surface';

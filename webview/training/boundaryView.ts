@@ -54,7 +54,10 @@ export function drawBoundary(canvas: HTMLCanvasElement, grid: BoundaryGrid, poin
   ctx.fillStyle = style.background;
   ctx.fillRect(0, 0, size, size);
   ctx.imageSmoothingEnabled = true;
-  ctx.drawImage(image, 0, 0, size, size);
+  // Sample k sits at k/(res − 1) of the range, where the points are drawn; so each pixel of
+  // the image is one cell wide and the image overhangs the canvas by half a cell on each side.
+  const cell = size / (res - 1);
+  ctx.drawImage(image, -cell / 2, -cell / 2, size + cell, size + cell);
 
   if (!multiClass) {
     // The decision threshold, traced through the grid by marching squares.
@@ -65,8 +68,9 @@ export function drawBoundary(canvas: HTMLCanvasElement, grid: BoundaryGrid, poin
     for (const polygon of threshold?.coordinates ?? []) {
       for (const ring of polygon) {
         ring.forEach(([x, y], k) => {
-          const px = (x / res) * size;
-          const py = size - (y / res) * size;
+          // d3-contour puts sample k at k + 0.5.
+          const px = (x - 0.5) * cell;
+          const py = size - (y - 0.5) * cell;
           if (k === 0) ctx.moveTo(px, py);
           else ctx.lineTo(px, py);
         });

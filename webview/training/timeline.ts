@@ -2,6 +2,7 @@
 // asks the host for that epoch's snapshot; "Live" returns to the latest.
 import { button, el } from '../dom';
 import { nearestIndex } from './viewmodel/series';
+import { FrameScheduler } from './frame';
 
 export interface TimelineHandlers {
   scrub(epoch: number): void;
@@ -16,8 +17,14 @@ export class Timeline {
   private readonly liveButton: HTMLButtonElement;
   private readonly replayButton: HTMLButtonElement;
   private epochs: readonly number[] = [];
+  private pending: number | undefined;
 
   constructor(handlers: TimelineHandlers) {
+    // Dragging fires many input events; the host is asked for one epoch per frame, the latest.
+    const ask = new FrameScheduler(() => {
+      if (this.pending !== undefined) handlers.scrub(this.pending);
+      this.pending = undefined;
+    });
     this.slider = el('input', { className: 'timeline-slider', attrs: { type: 'range', min: '0', max: '0', step: '1', 'aria-label': 'Epoch to show' } });
     this.label = el('span', { className: 'timeline-label', attrs: { 'aria-live': 'polite' } });
     this.slider.addEventListener('input', () => {
@@ -25,7 +32,8 @@ export class Timeline {
       if (epoch === undefined) return;
       this.slider.setAttribute('aria-valuetext', `Epoch ${epoch}`);
       this.label.textContent = `Epoch ${epoch}`;
-      handlers.scrub(epoch);
+      this.pending = epoch;
+      ask.request();
     });
     this.liveButton = button('Live', () => handlers.live(), { className: 'btn secondary', ariaLabel: 'Follow the latest epoch' });
     this.replayButton = button('↺ Replay flow', () => handlers.replay(), { className: 'btn secondary', ariaLabel: 'Replay the backward flow of the shown epoch' });

@@ -51,6 +51,14 @@ export function gridPixels(values: ArrayLike<number>, resolution: number, d: Out
   return out;
 }
 
+/** The grid sample nearest to (x, y) in input space: its value and where it sits; undefined outside the grid. */
+export function gridValueAt(values: ArrayLike<number>, resolution: number, xRange: readonly [number, number], yRange: readonly [number, number], x: number, y: number): { gx: number; gy: number; value: number } | undefined {
+  const gx = Math.round(rescale(x, xRange, [0, resolution - 1]));
+  const gy = Math.round(rescale(y, yRange, [0, resolution - 1]));
+  if (!(gx >= 0 && gx < resolution && gy >= 0 && gy < resolution)) return undefined;
+  return { gx, gy, value: values[gy * resolution + gx]! };
+}
+
 /** Linear map of a value in [from0, from1] onto [to0, to1]. */
 export function rescale(value: number, from: readonly [number, number], to: readonly [number, number]): number {
   const span = from[1] - from[0] || 1;

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { domainColour, gridPixels, outputDomain, project, rescale, signedPosition } from '../../../../webview/training/viewmodel/boundary';
+import { domainColour, gridPixels, gridValueAt, outputDomain, project, rescale, signedPosition } from '../../../../webview/training/viewmodel/boundary';
 import type { Palette } from '../../../../webview/viewmodel/scales';
 
 const palette: Palette = { negative: { r: 255, g: 128, b: 0 }, neutral: { r: 128, g: 128, b: 128 }, positive: { r: 0, g: 64, b: 255 } };
@@ -48,5 +48,13 @@ describe('webview training: decision-boundary maths', () => {
     assert.ok(Math.abs(flat.x - 1) < 1e-12 && Math.abs(flat.y) < 1e-12 && Math.abs(flat.depth) < 1e-12);
     const up = project(0, 0, 1, 0.7, 0);
     assert.ok(Math.abs(up.y - 1) < 1e-12 && Math.abs(up.x) < 1e-12);
+  });
+
+  it('reads the nearest grid sample under a point, and nothing outside the grid', () => {
+    // 3 × 3 over [0, 2] × [10, 12]: value = 10·gy + gx.
+    const values = [0, 1, 2, 10, 11, 12, 20, 21, 22];
+    assert.deepEqual(gridValueAt(values, 3, [0, 2], [10, 12], 0.9, 11.2), { gx: 1, gy: 1, value: 11 });
+    assert.deepEqual(gridValueAt(values, 3, [0, 2], [10, 12], 2, 12), { gx: 2, gy: 2, value: 22 });
+    assert.equal(gridValueAt(values, 3, [0, 2], [10, 12], 3, 11), undefined);
   });
 });
