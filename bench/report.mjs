@@ -70,6 +70,22 @@ function crossoverTable(threads) {
   return lines.join('\n');
 }
 
+function liveLines(report) {
+  const lines = [];
+  const live = report.live;
+  if (!live) lines.push('- Snapshot cost: not measured.');
+  else if (live.error) lines.push(`- Snapshot cost: error (${live.error}).`);
+  else {
+    const overhead = 1 - live.live / live.plain;
+    lines.push(`- MNIST batch 128 training with a snapshot built and posted every 16 ms (${live.snapshotsPerSecond.toFixed(0)} snapshots/s): ${si(live.live)} samples/s against ${si(live.plain)} without, a cost of ${(100 * overhead).toFixed(1)}% (goal: under 10%).`);
+  }
+  const f = report.frames;
+  if (!f) lines.push('- Diagram update: not measured.');
+  else if (f.error) lines.push(`- Diagram update: error (${f.error}).`);
+  else lines.push(`- Diagram update of the 784-128-64-10 designer (${f.links} links) per snapshot in Chromium, over ${f.frames} frames: p50 ${f.p50.toFixed(1)} ms, p95 ${f.p95.toFixed(1)} ms, max ${f.max.toFixed(1)} ms (goal: under 16 ms).`);
+  return lines.join('\n');
+}
+
 export function formatReport(report) {
   const present = COLUMNS.filter((c) => Object.values(report.results).some((r) => r[c]));
   const peers = PEERS.filter((p) => present.includes(p));
@@ -98,6 +114,9 @@ export function formatReport(report) {
     '',
     '### Two-thread GEMM crossover (A·B, float32, relaxed SIMD when available)',
     crossoverTable(report.threads),
+    '',
+    '### Live view',
+    liveLines(report),
     ...(errors.length ? ['', '### Errors', ...errors] : []),
   ].join('\n');
 }

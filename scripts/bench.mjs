@@ -7,6 +7,7 @@
 //   --json [FILE]  also write the figures as JSON (default bench-results.json)
 //   --runs N       runs per engine and workload (default 3, at least 3)
 //   --only a,b     workloads to run; --engines x,y engines to run
+//   --no-webview   skip the Chromium diagram timing
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -33,10 +34,14 @@ const workloads = option('--only', Object.keys(WORKLOADS).join(',')).split(',');
 const ENGINES = ['ours', ...(quick ? [] : ['ours-1t']), 'tfjs-wasm', 'tfjs-cpu', 'synaptic', 'brain.js', 'numpy'];
 const engines = option('--engines', ENGINES.join(',')).split(',');
 
-/** Peers that take minutes per run on the big workloads are left out there, as in the issue's table. */
+/**
+ * Peers that take minutes per run on the big workloads are left out there, as in the issue's table;
+ * --quick also leaves out tfjs-cpu on the wide network, whose one batch takes seconds.
+ */
 function skipped(engine, workload) {
   if (engine === 'synaptic') return workload === 'mnist128' || workload === 'wide';
   if (engine === 'brain.js') return workload === 'mnist128' || (quick && workload === 'wide');
+  if (engine === 'tfjs-cpu') return quick && workload === 'wide';
   return false;
 }
 
@@ -57,6 +62,32 @@ if (numpy) {
     dataFiles[w] = { x: join(scratch, `${w}-x.f64`), y: join(scratch, `${w}-y.f64`) };
     writeFileSync(dataFiles[w].x, new Uint8Array(d.x.buffer));
     writeFileSync(dataFiles[w].y, new Uint8Array(d.y.buffer));
+  }
+}
+
+/** Training throughput with and without the live view's snapshots, in a fresh process (see liveViewCost). */
+function liveCost(short) {
+  const script = `const o = require(${JSON.stringify(join(root, 'dist', 'bench-ours.cjs'))});
+    import(${JSON.stringify(join(root, 'bench', 'workloads.mjs'))}).then((w) => o.liveViewCost(${JSON.stringify(join(root, 'dist'))}, w.workloadData('mnist128'), ${short ? 1 : 3}))
+      .then((r) => { console.log(JSON.stringify(r)); process.exit(0); });`;
+  const r = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8', timeout: 120_000 });
+  try {
+    return JSON.parse(r.stdout.trim().split('\n').pop());
+  } catch {
+    return { error: (r.stderr || `exit ${r.status}`).trim().split('\n').slice(-2).join(' ') };
+  }
+}
+
+/** Diagram paint times in Chromium for the 784-128-64-10 designer; needs the webview build and Chromium. */
+function webviewFrames(short) {
+  const build = spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, encoding: 'utf8' });
+  if (build.status !== 0) return { error: 'the build failed' };
+  const tsx = join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const r = spawnSync(process.execPath, [tsx, join(root, 'bench', 'webview-frames.ts'), String(short ? 20 : 60)], { cwd: root, encoding: 'utf8', timeout: 180_000 });
+  try {
+    return JSON.parse(r.stdout.trim().split('\n').pop());
+  } catch {
+    return { error: (r.stderr || `exit ${r.status}`).trim().split('\n').slice(-2).join(' ') };
   }
 }
 
@@ -99,6 +130,8 @@ for (let run = 0; run < runs; run++) {
   }
 }
 const threads = engines.includes('ours') ? crossover(root, quick) : [];
+const live = engines.includes('ours') ? liveCost(quick) : undefined;
+const frames = flag('--no-webview') ? undefined : webviewFrames(quick);
 rmSync(scratch, { recursive: true, force: true });
 
 const machine = {
@@ -113,7 +146,7 @@ const report = {
   date: new Date().toISOString(),
   quick, runs, secondsPerRun: seconds, wallSeconds: (Date.now() - started) / 1000, machine,
   workloads: Object.fromEntries(workloads.map((w) => [w, { ...WORKLOADS[w], trainFlopsPerSample: trainFlops(WORKLOADS[w].sizes), inferFlopsPerSample: 2 * forwardMacs(WORKLOADS[w].sizes) }])),
-  results, threads,
+  results, threads, live, frames,
 };
 console.log(formatReport(report));
 if (flag('--json')) {

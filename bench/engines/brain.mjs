@@ -14,8 +14,8 @@ export async function prepare(w, data) {
     rows.push({ input: Array.from(data.x.subarray(s * inputs, (s + 1) * inputs)), output: Array.from(data.y.subarray(s * outputs, (s + 1) * outputs)) });
   }
   // One train() call formats its data first, so give each call enough samples to amortise it.
-  const slice = inputs > 1000 ? 4 : inputs > 100 ? 64 : rows.length;
-  const iterations = Math.max(1, Math.ceil(400 / slice));
+  const slice = inputs > 1000 ? 4 : inputs > 100 ? 32 : rows.length;
+  const iterations = inputs > 100 ? 1 : Math.max(1, Math.ceil(400 / slice));
   const options = { iterations, errorThresh: 1e-9, learningRate: w.lr, log: false };
   let next = 0;
   const chunkRows = () => {

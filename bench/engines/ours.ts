@@ -7,6 +7,8 @@ import { TinyTrainer } from '../../src/engine/tiny';
 import { WasmMlpTrainer } from '../../src/engine/wasm/mlp';
 import { installWasmKernels, readKernelBinaries } from '../../src/kernels/node';
 import { PARALLEL_MIN_WORK } from '../../src/kernels/threads';
+import { SnapshotBuilder } from '../../src/worker/snapshot';
+import { MessageChannel } from 'node:worker_threads';
 
 interface Workload {
   sizes: number[];
@@ -113,4 +115,58 @@ export async function gemmCrossover(distDir: string, seconds: number): Promise<{
   }
   await threads.dispose();
   return rows;
+}
+
+/**
+ * What the live view costs training: MNIST 784-128-64-10 at batch 128 on the
+ * float32-resident trainer, alone and with a snapshot (float32 copies of W,
+ * dL/dW, dL/db, ΔW, as src/worker/snapshot.ts makes them) built and posted
+ * through a MessageChannel, with its buffers transferred, every 16 ms.
+ */
+export async function liveViewCost(distDir: string, data: { count: number; x: Float64Array; y: Float64Array }, seconds: number): Promise<{ plain: number; live: number; snapshotsPerSecond: number }> {
+  const installed = installWasmKernels(readKernelBinaries(distDir), { threads: true });
+  if (!installed) throw new Error('the WASM kernels did not load');
+  const sizes = [784, 128, 64, 10];
+  const rng = createRng(1);
+  const layers: Layer[] = [];
+  for (let l = 0; l < 3; l++) {
+    const d = new Dense(sizes[l], sizes[l + 1]);
+    d.initialize('he', rng);
+    layers.push(d, makeActivation(l === 2 ? 'softmax' : 'relu'));
+  }
+  const network = new Network(784, layers);
+  const resident = WasmMlpTrainer.for(network, installed.runtime, { batchSize: 128, parallel: installed.threads });
+  if (!resident) throw new Error('MNIST does not fit the resident trainer');
+  const slice = 1024;
+  const builder = new SnapshotBuilder(network);
+  const channel = new MessageChannel();
+  let received = 0;
+  channel.port2.on('message', () => received++);
+  const run = async (live: boolean): Promise<number> => {
+    let samples = 0;
+    let lastSnapshot = performance.now();
+    const start = performance.now();
+    let offset = 0;
+    while (performance.now() - start < seconds * 1000) {
+      resident.trainEpochs(data.x.subarray(offset * 784), data.y.subarray(offset * 10), slice, 1, 0.05);
+      offset = (offset + slice) % (data.count - slice);
+      samples += slice;
+      if (live && performance.now() - lastSnapshot >= 16) {
+        lastSnapshot = performance.now();
+        const snapshot = builder.layers(builder.batchGradients(), false);
+        channel.port1.postMessage(snapshot, snapshot.flatMap((s) => [s.weights.buffer, s.bias.buffer, s.gradWeights.buffer, s.gradBias.buffer, s.deltaWeights.buffer] as ArrayBuffer[]));
+      }
+      // Let the port deliver, as the worker's event loop would.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return samples / ((performance.now() - start) / 1000);
+  };
+  await run(false);
+  const plain = await run(false);
+  received = 0;
+  const live = await run(true);
+  const snapshotsPerSecond = received / seconds;
+  channel.port1.close();
+  await installed.threads?.dispose();
+  return { plain, live, snapshotsPerSecond };
 }

@@ -1,0 +1,76 @@
+// Diagram update cost in Chromium: the fully expanded 784-128-64-10 designer
+// (≈110k links) receives one training snapshot per frame, and the diagram's
+// own paint timing (data-paint-ms on .diagram) is read after each.
+// Run by `npm run bench` (after a build); prints one JSON line with p50, p95 and max in ms.
+import type { Page } from 'playwright-core';
+import { createRng, makeLoss } from '../src/engine';
+import { networkFromModel } from '../src/model/network';
+import type { TrainingSnapshot, TrainingView } from '../src/protocol/training';
+import type { HostToWebview } from '../src/protocol/webview';
+import { mlpState } from '../test/webview/designerStates';
+import { launchChromium, openHarness } from '../test/webview/support/harness';
+
+const FRAMES = Number(process.argv[2] ?? 40);
+
+async function deliverTyped(page: Page, message: HostToWebview): Promise<void> {
+  const text = JSON.stringify(message, (_key, value: unknown) => (value instanceof Float32Array ? { $f32: Array.from(value) } : value));
+  await page.evaluate(`window.postMessage(JSON.parse(${JSON.stringify(text)}, (k, v) => v && typeof v === 'object' && '$f32' in v ? Float32Array.from(v.$f32) : v), '*')`);
+}
+
+async function nextFrames(page: Page, n = 2): Promise<void> {
+  for (let k = 0; k < n; k++) await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(0)))');
+}
+
+function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(p * s.length))];
+}
+
+async function main(): Promise<void> {
+  const state = mlpState([784, 128, 64, 10], ['relu', 'relu', 'softmax']);
+  const network = networkFromModel(state.model!);
+  const rng = createRng(3);
+  const count = 32;
+  const inputs = Float64Array.from({ length: count * 784 }, () => rng());
+  const targets = new Float64Array(count * 10);
+  for (let s = 0; s < count; s++) targets[s * 10 + (s % 10)] = 1;
+  network.lossAndGradients(inputs, targets, count, makeLoss('categoricalCrossEntropy'));
+  const snapshot = (epoch: number): TrainingSnapshot => ({
+    epoch, batch: 0, batches: 1, loss: 2.3 / epoch, learningRate: 0.05,
+    layers: network.denseLayers().map((d, k) => ({
+      dense: k, units: d.units, inputs: d.inputSize,
+      weights: Float32Array.from(d.weights, (w, i) => w * (1 + 0.01 * Math.sin(epoch + i))),
+      bias: Float32Array.from(d.bias), gradWeights: Float32Array.from(d.gradWeights), gradBias: Float32Array.from(d.gradBias),
+      deltaWeights: Float32Array.from(d.weights, (w) => w / 100), gradInputNorm: 1, deadUnits: [], nonFinite: false,
+    })),
+  });
+  const view: TrainingView = {
+    status: 'running', totalEpochs: FRAMES + 1,
+    series: { loss: [2.3], testLoss: [null], accuracy: [null], testAccuracy: [null] },
+    latest: snapshot(1), timeline: [1],
+  };
+  const harness = await launchChromium();
+  try {
+    const page = await openHarness(harness, { theme: 'dark', state, viewport: { width: 1400, height: 900 } });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.locator('g.column[data-column="0"] text.more').click();
+    await page.locator('g.column[data-column="1"] text.more').click();
+    await deliverTyped(page, { type: 'training', view });
+    await nextFrames(page, 3);
+    const times: number[] = [];
+    for (let epoch = 2; epoch < FRAMES + 2; epoch++) {
+      await deliverTyped(page, { type: 'trainingSnapshot', snapshot: snapshot(epoch) });
+      await nextFrames(page);
+      times.push(Number(await page.locator('.diagram').getAttribute('data-paint-ms')));
+    }
+    const links = 784 * 128 + 128 * 64 + 64 * 10;
+    console.log(JSON.stringify({ links, frames: times.length, p50: percentile(times, 0.5), p95: percentile(times, 0.95), max: Math.max(...times) }));
+  } finally {
+    await harness.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
