@@ -3,14 +3,31 @@
 // turns the results into messages and WorkspaceEdits.
 
 import { applyEdit, EditError } from '../model/edits';
+import { parameterCount } from '../model/layers';
+import { locate } from '../model/locate';
 import { withInitializedWeights } from '../model/network';
 import { loadModel } from '../model/parse';
 import { serializeModel } from '../model/serialize';
 import type { DesignerEdit, DocumentState } from '../protocol/webview';
 
+/**
+ * The largest network the designer draws. Above it, filling in and sending
+ * every weight would cost the extension host seconds and hundreds of
+ * megabytes, and a diagram of millions of links shows nothing a person can read.
+ */
+export const DESIGNER_MAX_PARAMETERS = 1_000_000;
+
 export function documentState(text: string, version: number, readOnly: boolean, fileName: string): DocumentState {
   const loaded = loadModel(text);
   if (!loaded.ok) return { model: undefined, errors: loaded.errors, version, readOnly, fileName };
+  const size = parameterCount(loaded.model);
+  if (size > DESIGNER_MAX_PARAMETERS) {
+    const where = locate(text, '/layers');
+    const message =
+      `the network has ${size.toLocaleString('en-US')} parameters; the designer draws networks of up to ` +
+      `${DESIGNER_MAX_PARAMETERS.toLocaleString('en-US')}. Open it as JSON, or describe it with "nnjson inspect" (line ${where.line}, column ${where.column})`;
+    return { model: undefined, errors: [{ pointer: '/layers', ...where, message }], version, readOnly, fileName };
+  }
   return { model: withInitializedWeights(loaded.model), errors: [], version, readOnly, fileName };
 }
 

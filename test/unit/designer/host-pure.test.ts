@@ -49,6 +49,20 @@ describe('documentState and editedText', () => {
     for (const l of state.model!.layers) if (l.type === 'dense') assert.ok(l.weights && l.bias);
   });
 
+  it('refuses to draw a network too large to fill in, pointing at its layers, without allocating its weights', () => {
+    // 7000 × 7000 weights in a file of a few hundred bytes: valid for the loader, far too many for a diagram.
+    const model = JSON.parse(AND);
+    delete model.inputNames;
+    model.inputs = 7000;
+    model.layers[0].units = 7000;
+    const huge = serializeModel(model);
+    const state = documentState(huge, 1, false, 'huge.nnjson');
+    assert.equal(state.model, undefined);
+    assert.equal(state.errors.length, 1);
+    assert.match(state.errors[0].message, /49,\d{3},\d{3} parameters; the designer draws networks of up to 1,000,000/);
+    assert.equal(state.errors[0].line, huge.slice(0, huge.indexOf('"layers"')).split('\n').length);
+  });
+
   it('reports errors with line numbers for an invalid text and refuses to edit it', () => {
     const broken = AND.replace('"units": 3', '"units": -3');
     const state = documentState(broken, 1, true, 'and.nnjson');
