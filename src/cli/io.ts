@@ -11,7 +11,8 @@ export class CliError extends Error {}
 
 export async function readText(path: string, what = 'file'): Promise<string> {
   try {
-    return await fs.readFile(path, 'utf8');
+    // A byte-order mark, as some Windows editors write, is not part of the JSON or CSV text.
+    return (await fs.readFile(path, 'utf8')).replace(/^\uFEFF/, '');
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new CliError(`${path}: no such ${what}`);
@@ -30,7 +31,8 @@ export async function readModel(path: string): Promise<NnModel> {
 
 /** Errors as "file:line:column: message" lines, the form terminals and editors link to. */
 export function locatedErrors(path: string, errors: readonly ModelError[], limit = Infinity): string {
-  const shown = errors.slice(0, limit).map((e) => `${path}:${e.line}:${e.column}: ${e.message}`);
+  // The prefix already says where, so the message's own "(line, column)" is dropped.
+  const shown = errors.slice(0, limit).map((e) => `${path}:${e.line}:${e.column}: ${e.message.replace(/ \(line \d+, column \d+\)$/, '')}`);
   if (errors.length > limit) shown.push(`… and ${errors.length - limit} more`);
   return shown.join('\n');
 }

@@ -50,7 +50,10 @@ export async function trainCommand(file: string, flags: TrainFlags): Promise<voi
     const samples = await resolveSamples(model, dataReader(file));
     data = prepareData(model, samples, network.outputSize);
   } catch (err) {
-    if (err instanceof DataError || err instanceof CliError) throw new CliError(`${file}: ${err.message}`);
+    // A problem inside a data file is named after that file; any other after the network.
+    const source = model.data?.source === 'file' ? model.data.path : file;
+    if (err instanceof DataError) throw new CliError(`${source}: ${err.message}`);
+    if (err instanceof CliError) throw err;
     throw err;
   }
   const { epochs, batchSize } = model.training;

@@ -63,6 +63,13 @@ describe('nnjson CLI', function () {
     assert.equal(JSON.parse(readFileSync(out, 'utf8')).history.loss.length, 5);
   });
 
+  it('reads a file that starts with a byte-order mark', () => {
+    const file = example('and.nnjson');
+    writeFileSync(file, '\uFEFF' + readFileSync(file, 'utf8'));
+    const run = nnjson('validate', file);
+    assert.equal(run.code, 0, run.stderr);
+  });
+
   it('predicts several samples at once and as JSON', () => {
     const file = example('and.nnjson');
     const run = nnjson('predict', file, '--input', '0,0;1,1', '--input', '0,1', '--json');
@@ -114,6 +121,28 @@ describe('nnjson CLI', function () {
         assert.deepEqual(readdirSync(work).filter((n) => n.endsWith('.tmp')), [], 'no temporary file is left');
       });
     }
+
+    it('a location is given once, as file:line:column', () => {
+      const file = join(work, 'bad.nnjson');
+      writeFileSync(file, readFileSync(join(root, 'examples', 'and.nnjson'), 'utf8').replace(/"units": 3/, '"units": 0'));
+      const run = nnjson('validate', file);
+      assert.equal(run.code, 1);
+      assert.match(run.stderr, /bad\.nnjson:\d+:\d+: layers\[0\]\.units must be/);
+      assert.doesNotMatch(run.stderr, /\(line \d+, column \d+\)/);
+    });
+
+    it('a bad cell in the training CSV names the CSV, its row and its column', () => {
+      const file = example('and.nnjson');
+      const model = JSON.parse(readFileSync(file, 'utf8'));
+      model.data = { source: 'file', path: 'train.csv', inputs: ['a', 'b'], targets: ['y'] };
+      const text = JSON.stringify(model, null, 2);
+      writeFileSync(file, text);
+      writeFileSync(join(work, 'train.csv'), 'a,b,y\n0,0,0\n0,1,zero\n');
+      const run = nnjson('train', file);
+      assert.equal(run.code, 1);
+      assert.match(run.stderr, /^nnjson: train\.csv: .*row 3.*"y"/);
+      assert.equal(readFileSync(file, 'utf8'), text);
+    });
 
     it('a non-numeric cell in a CSV for predict', () => {
       const file = example('and.nnjson');
