@@ -99,8 +99,12 @@ async function choose(provider: NnjsonEditorProvider, arg: unknown, prompts: Dat
   const document = await vscode.workspace.openTextDocument(modelUri);
   currentModel(document);
   const folder = workspaceRoot(modelUri);
-  const files = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, DATA_GLOB), EXCLUDE_GLOB, 5000);
-  if (files.length === 0) throw new DataError(`there are no .csv or .json files in ${folder.name}; add one and try again`);
+  // Only files beside the network or below it: a stored data path never goes through "..".
+  const networkFolder = vscode.Uri.joinPath(modelUri, '..');
+  const files = await vscode.workspace.findFiles(new vscode.RelativePattern(networkFolder, DATA_GLOB), EXCLUDE_GLOB, 5000);
+  if (files.length === 0) {
+    throw new DataError(`there are no .csv or .json files in ${vscode.workspace.asRelativePath(networkFolder)} or below it; add one there and try again`);
+  }
   files.sort((a, b) => a.path.localeCompare(b.path));
   const dataUri = answered(await prompts.pickFile(files));
   const path = relativeDataPath(modelUri.path, dataUri.path, folder.uri.path);

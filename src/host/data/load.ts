@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { DataError, parseJsonData, type ColumnMapping, type SampleSet } from '../../data';
 import type { DataSpec } from '../../model/types';
 import { dataFileKind } from './columns';
-import { resolveDataPath } from './paths';
+import { resolveDataPath } from '../dataPath';
 import { decodeInSlices, parseCsvChunks, parseCsvFile, type StreamOptions } from './stream';
 
 /** The workspace folder holding `uri`; data may only come from inside it. */
@@ -19,8 +19,10 @@ export function workspaceRoot(uri: vscode.Uri): vscode.WorkspaceFolder {
 
 /** The URI a model's relative data path names, refused when it leads out of the workspace folder. */
 export function dataFileUri(modelUri: vscode.Uri, relative: string): vscode.Uri {
-  const folder = workspaceRoot(modelUri);
-  return modelUri.with({ path: resolveDataPath(modelUri.path, relative, folder.uri.path) });
+  workspaceRoot(modelUri);
+  const resolved = resolveDataPath(modelUri, relative, vscode.workspace.workspaceFolders);
+  if (!resolved.ok) throw new DataError(resolved.message);
+  return resolved.uri;
 }
 
 function located(uri: vscode.Uri, error: unknown): unknown {

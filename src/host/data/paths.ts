@@ -1,6 +1,6 @@
-// Data paths in a `.nnjson` file are relative to the file's folder and must
-// stay inside the workspace folder that holds it: a network shared in a
-// repository must never read, or point at, anything outside that repository.
+// The data path the chooser writes into a `.nnjson` file: relative to the
+// file's folder, inside the workspace folder, and never through "..", the
+// same rules src/host/dataPath.ts applies when the path is read back.
 // Pure: works on the POSIX paths of URIs (uri.path), not on the file system.
 
 import { posix } from 'node:path';
@@ -21,19 +21,10 @@ export function relativeDataPath(modelPath: string, dataPath: string, rootPath: 
   const model = posix.normalize(modelPath);
   if (!inside(rootPath, model)) throw new DataError('the network is not inside a workspace folder, so it cannot name a data file');
   if (!inside(rootPath, data)) throw new DataError(`${dataPath} is outside the workspace folder ${rootPath}; choose a file inside it`);
-  return posix.relative(posix.dirname(model), data);
-}
-
-/**
- * Where a model's relative data path points, as an absolute POSIX path.
- * Throws DataError when it is absolute or leads out of `rootPath`.
- */
-export function resolveDataPath(modelPath: string, relative: string, rootPath: string): string {
-  if (relative.trim() === '') throw new DataError('data.path is empty');
-  if (posix.isAbsolute(relative) || /^[a-zA-Z]:[\\/]/.test(relative) || relative.startsWith('\\')) {
-    throw new DataError(`data.path "${relative}" must be relative to the network's folder`);
+  const relative = posix.relative(posix.dirname(model), data);
+  // Stored paths never go through ".." (see src/host/dataPath.ts), so the data must sit beside the network or below it.
+  if (relative.split('/').includes('..')) {
+    throw new DataError(`${dataPath} is not in the network's folder or below it; move the data file there, or the network next to it`);
   }
-  const target = posix.normalize(posix.join(posix.dirname(posix.normalize(modelPath)), relative.replace(/\\/g, '/')));
-  if (!inside(rootPath, target)) throw new DataError(`data.path "${relative}" leads outside the workspace folder`);
-  return target;
+  return relative;
 }

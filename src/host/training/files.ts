@@ -4,21 +4,15 @@
 
 import * as vscode from 'vscode';
 import type { NnModel } from '../../model/types';
+import { resolveDataPath } from '../dataPath';
 
 export class DataPathError extends Error {}
 
 /** Where a relative data path points; refuses absolute paths, `..` segments and files outside the workspace. */
 export function dataUri(modelUri: vscode.Uri, relative: string): vscode.Uri {
-  const segments = relative.split(/[\\/]/);
-  if (relative.startsWith('/') || /^[a-zA-Z]:/.test(relative) || segments.includes('..')) {
-    throw new DataPathError(`the data path "${relative}" must be relative to the network's folder and must not use ".."`);
-  }
-  const folder = vscode.workspace.getWorkspaceFolder(modelUri);
-  if (!folder) throw new DataPathError(`the network is not inside a workspace folder, so it cannot read the data file "${relative}"`);
-  const uri = vscode.Uri.joinPath(modelUri, '..', ...segments.filter((s) => s !== '' && s !== '.'));
-  const root = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
-  if (!uri.path.startsWith(root)) throw new DataPathError(`the data file "${relative}" is outside the workspace folder`);
-  return uri;
+  const resolved = resolveDataPath(modelUri, relative, vscode.workspace.workspaceFolders);
+  if (!resolved.ok) throw new DataPathError(resolved.message);
+  return resolved.uri;
 }
 
 /** The texts of the files the model's data block names, keyed by the path as written. */

@@ -149,6 +149,6 @@ describe('choose training data', function () {
     const uri = workspaceFile('and.nnjson');
     const spec = { source: 'file' as const, path: 'gone.csv', inputs: ['x'], targets: ['y'] };
     await assert.rejects(readModelDataFile(uri, spec), /^DataError: gone\.csv: the file does not exist$/);
-    await assert.rejects(readModelDataFile(uri, { ...spec, path: '../outside.csv' }), /data\.path "\.\.\/outside\.csv" leads outside the workspace folder/);
+    await assert.rejects(readModelDataFile(uri, { ...spec, path: '../outside.csv' }), /the data path "\.\.\/outside\.csv" goes through "\.\."/);
   });
 });
