@@ -16,6 +16,8 @@ import { shapeKey, trainedText } from './apply';
 import { trainingConfig } from './config';
 import { readDataFiles } from './files';
 import { TrainingSession, type WorkerPort } from './session';
+import { reportTrainingProblems } from '../diagnostics';
+import { trainingProblems } from './problems';
 
 export interface TrainingListener {
   view(view: TrainingView | undefined): void;
@@ -204,6 +206,8 @@ export class TrainingManager implements vscode.Disposable {
         view: (view) => {
           if (this.entries.get(key) !== entry) return;
           if (view.status === 'failed') this.reportFailure(name, view.message);
+          // What the run found goes to the Problems panel whenever it stops, replacing the last run's findings.
+          if (view.status !== 'running' && view.status !== 'idle') reportTrainingProblems(uri, trainingProblems(model, view));
           for (const l of listeners) l.view(view);
           this.changed.fire({ uri, view });
         },
