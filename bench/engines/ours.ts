@@ -70,13 +70,16 @@ export function prepare(w: Workload, data: Data, distDir: string, options: { was
     : resident
       ? { run: () => void resident.trainEpochs(data.x, data.y, data.count, 1, w.lr), samples: data.count }
       : { run: () => void trainer.runEpoch(), samples: data.count };
+  resident?.uploadWeights();
   return {
     kernels: tiny ? 'typescript tiny-network loop' : resident ? `${kernels}, float32-resident trainer` : kernels,
     train,
     infer: {
       run: () => {
         const start = (offset++ % batches) * w.batch;
-        network.forward(data.x.subarray(start * w.sizes[0], (start + w.batch) * w.sizes[0]), w.batch);
+        const x = data.x.subarray(start * w.sizes[0], (start + w.batch) * w.sizes[0]);
+        if (resident) resident.predict(x, w.batch);
+        else network.forward(x, w.batch);
       },
       samples: w.batch,
     },

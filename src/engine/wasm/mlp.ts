@@ -80,11 +80,8 @@ export class WasmMlpTrainer {
   /** `epochs` passes over the samples in order; returns the mean loss of the last epoch (measured before each update). */
   trainEpochs(inputs: Float64Array, targets: Float64Array, count: number, epochs: number, learningRate: number): number {
     const { rt, slots, batch } = this;
+    this.uploadWeights();
     let f32 = rt.f32;
-    for (const s of slots) {
-      f32.set(s.dense.weights, s.w >> 2);
-      f32.set(s.dense.bias, s.b >> 2);
-    }
     const nIn = slots[0].inputs;
     const nOut = slots[slots.length - 1].units;
     let lossSum = 0;
@@ -110,6 +107,29 @@ export class WasmMlpTrainer {
       s.dense.bias.set(f32.subarray(s.b >> 2, (s.b >> 2) + s.units));
     }
     return lossSum / count;
+  }
+
+  /** Copy the Dense layers' current weights into the WASM buffers (trainEpochs does this itself). */
+  uploadWeights(): void {
+    const f32 = this.rt.f32;
+    for (const s of this.slots) {
+      f32.set(s.dense.weights, s.w >> 2);
+      f32.set(s.dense.bias, s.b >> 2);
+    }
+  }
+
+  /**
+   * Forward pass of `count` samples (at most the batch size) with the weights
+   * last uploaded or trained; returns a view of the outputs (count × outputs),
+   * valid until the next call.
+   */
+  predict(inputs: Float64Array, count: number): Float32Array {
+    if (count > this.batch) throw new RangeError(`predict: ${count} samples exceed the batch size ${this.batch}`);
+    const nIn = this.slots[0].inputs;
+    this.rt.f32.set(inputs.subarray(0, count * nIn), this.x >> 2);
+    this.forward(count);
+    const top = this.slots[this.slots.length - 1];
+    return this.rt.f32.subarray(top.y >> 2, (top.y >> 2) + count * top.units);
   }
 
   private gemm(m: number, n: number, k: number, a: number, ars: number, acs: number, b: number, brs: number, bcs: number, c: number, ldc: number): void {

@@ -94,6 +94,18 @@ describe('kernels: the float32 WASM trainer against the Trainer', () => {
     }
   });
 
+  it('predicts what the engine\'s forward pass computes, within float32 tolerance', () => {
+    const c = CASES[0];
+    const net = build(c.sizes, c.acts);
+    const wasm = WasmMlpTrainer.for(net, rt, { batchSize: 8 });
+    assert.ok(wasm);
+    wasm.uploadWeights();
+    const inputs = randomArray(createRng(5), 8 * c.sizes[0]).map(Math.fround);
+    const expected = net.predictBatch(inputs, 8);
+    assertClose(wasm.predict(inputs, 8), expected, 'outputs', 1e-6, 1e-4);
+    assert.throws(() => wasm.predict(inputs, 9), /batch size/);
+  });
+
   it('declines a network with a softmax in the middle', () => {
     const net = new Network(3, [new Dense(3, 4), makeActivation('softmax'), new Dense(4, 2)]);
     assert.equal(WasmMlpTrainer.for(net, rt, { batchSize: 4 }), undefined);
