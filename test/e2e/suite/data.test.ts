@@ -37,8 +37,10 @@ async function writeText(relative: string, text: string): Promise<vscode.Uri> {
 }
 
 /** A fresh copy of the paper's AND network under another name, so other suites keep theirs. */
+/** A fresh copy of the AND example, from the extension's own examples/ (earlier suites edit the workspace copy). */
 async function copyOfAnd(name: string): Promise<vscode.Uri> {
-  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('and.nnjson')));
+  const ext = await activeExtension();
+  const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'examples', 'and.nnjson')));
   return writeText(name, text);
 }
 

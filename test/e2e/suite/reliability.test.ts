@@ -271,8 +271,14 @@ describe('reliability: interleaved edits', function () {
             if (kind === 'disk') next.training.optimizer.learningRate = Math.round(random() * 100) / 1000 + 0.001;
             const text = serializeModel(next);
             if (text === doc.getText()) break;
-            fs.writeFileSync(uri.fsPath, text);
+            // Written whole and renamed into place, as git and most tools do: a truncate-then-write can reach the
+            // file watcher as two changes, the second after the next edit made the document dirty again.
+            const tmp = `${uri.fsPath}.${step}.tmp`;
+            fs.writeFileSync(tmp, text);
+            fs.renameSync(tmp, uri.fsPath);
             await untilText(doc, text, `${label}: the document to follow the disk`);
+            // Let any late change event for this write arrive while the document is still clean.
+            await new Promise((r) => setTimeout(r, 300));
             Object.assign(expected, structuredClone(next));
             break;
           }

@@ -6,9 +6,13 @@ import { activeExtension, closeAllEditors, screenshot, waitFor, workspaceFile } 
 
 const view = (uri: vscode.Uri): Thenable<TrainingView | undefined> => vscode.commands.executeCommand<TrainingView | undefined>('nnDesigner._test.trainingView', uri);
 
-/** A copy of an example with many epochs, so a run is still going when the test acts on it. */
+/**
+ * A copy of an example with many epochs, so a run is still going when the test acts on it.
+ * Read from the extension's own examples/, not the workspace copy, which earlier suites edit.
+ */
 async function longCopy(example: string, name: string): Promise<vscode.Uri> {
-  const source = await vscode.workspace.fs.readFile(workspaceFile(example));
+  const ext = await activeExtension();
+  const source = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'examples', example));
   const model = JSON.parse(new TextDecoder().decode(source)) as NnModel;
   model.training.epochs = 1_000_000;
   const uri = workspaceFile(name);
