@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Assembles the engine's WAT kernels into WebAssembly with wabt (pure JS/WASM,
-// works offline). Two flavours come from one source:
+// works offline). Two GEMM flavours come from one source, and the element-wise kernels from another:
 //   gemm.wasm          SIMD128 with mul + add
 //   gemm-relaxed.wasm  the same, with every `acc + a·b` accumulation rewritten
 //                      into f32x4.relaxed_madd (a fused multiply-add where the CPU has one)
 //   elementwise.wasm   fused bias + activation, activation backward + dL/db, SGD
 // The outputs are build products in dist/; they are never committed.
-// As a module: `assembleKernels()` returns both binaries, for tests and benchmarks.
+// As a module: `assembleKernels()` returns the three binaries, for tests and benchmarks.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
