@@ -59,6 +59,7 @@
   ;; Pack A(0..mc, 0..kc) into 4-row panels: panel q holds kc columns of 4 floats.
   (func $pack_a (param $a i32) (param $rs i32) (param $cs i32) (param $mc i32) (param $kc i32) (param $dst i32)
     (local $ib i32) (local $h i32) (local $p i32) (local $r i32) (local $src i32) (local $rsb i32) (local $csb i32)
+    (local $q0 v128) (local $q1 v128) (local $q2 v128) (local $q3 v128) (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
     (local.set $rsb (i32.shl (local.get $rs) (i32.const 2)))
     (local.set $csb (i32.shl (local.get $cs) (i32.const 2)))
     (block $done
@@ -77,6 +78,31 @@
               (local.set $p (i32.add (local.get $p) (i32.const 1)))
               (br_if $cols (i32.lt_u (local.get $p) (local.get $kc)))))
           (else
+            (if (i32.and (i32.ge_u (local.get $h) (i32.const 4)) (i32.eq (local.get $cs) (i32.const 1)))
+              (then
+                ;; Row-major A: load 4 columns of each of the 4 rows and transpose the 4×4 block.
+                (block $tdone
+                  (loop $quads
+                    (br_if $tdone (i32.gt_u (i32.add (local.get $p) (i32.const 4)) (local.get $kc)))
+                    (local.set $q0 (v128.load (local.get $src)))
+                    (local.set $q1 (v128.load (i32.add (local.get $src) (local.get $rsb))))
+                    (local.set $q2 (v128.load (i32.add (local.get $src) (i32.shl (local.get $rsb) (i32.const 1)))))
+                    (local.set $q3 (v128.load (i32.add (local.get $src) (i32.mul (local.get $rsb) (i32.const 3)))))
+                    ;; t0 = r0p0 r1p0 r0p1 r1p1, t1 = r2p0 r3p0 r2p1 r3p1, t2/t3 the same for p2, p3.
+                    (local.set $t0 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $q0) (local.get $q1)))
+                    (local.set $t1 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $q2) (local.get $q3)))
+                    (local.set $t2 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $q0) (local.get $q1)))
+                    (local.set $t3 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $q2) (local.get $q3)))
+                    (v128.store (local.get $dst) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t1)))
+                    (v128.store offset=16 (local.get $dst) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t1)))
+                    (v128.store offset=32 (local.get $dst) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t2) (local.get $t3)))
+                    (v128.store offset=48 (local.get $dst) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t2) (local.get $t3)))
+                    (local.set $dst (i32.add (local.get $dst) (i32.const 64)))
+                    (local.set $src (i32.add (local.get $src) (i32.const 16)))
+                    (local.set $p (i32.add (local.get $p) (i32.const 4)))
+                    (br $quads)))))
+            (if (i32.lt_u (local.get $p) (local.get $kc))
+              (then
             (loop $cols2
               (local.set $r (i32.const 0))
               (loop $rows
@@ -89,7 +115,7 @@
               (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
               (local.set $src (i32.add (local.get $src) (local.get $csb)))
               (local.set $p (i32.add (local.get $p) (i32.const 1)))
-              (br_if $cols2 (i32.lt_u (local.get $p) (local.get $kc))))))
+              (br_if $cols2 (i32.lt_u (local.get $p) (local.get $kc))))))))
         (local.set $ib (i32.add (local.get $ib) (i32.const 4)))
         (br $panels))))
 
