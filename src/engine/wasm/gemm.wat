@@ -18,7 +18,24 @@
   ;; Block sizes, in elements: KC = 256, MC = 128, NC = 512.
   ;; Work layout: packed B (KC·NC·4 = 524288 bytes), packed A (MC·KC·4 = 131072), edge tile (128).
 
-  ;; Pack B(0..kc, 0..nc) into 8-column panels: panel q holds kc rows of 8 floats.
+;; Four vectors of 4 floats at src, src + stride, src + 2·stride, src + 3·stride,
+  ;; transposed: float p of vector r goes to dst + 32·p + 4·r (rows of a packed B panel).
+  (func $transpose4 (param $src i32) (param $stride i32) (param $dst i32)
+    (local $q0 v128) (local $q1 v128) (local $q2 v128) (local $q3 v128) (local $t0 v128) (local $t1 v128) (local $t2 v128) (local $t3 v128)
+    (local.set $q0 (v128.load (local.get $src)))
+    (local.set $q1 (v128.load (i32.add (local.get $src) (local.get $stride))))
+    (local.set $q2 (v128.load (i32.add (local.get $src) (i32.shl (local.get $stride) (i32.const 1)))))
+    (local.set $q3 (v128.load (i32.add (local.get $src) (i32.mul (local.get $stride) (i32.const 3)))))
+    (local.set $t0 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $q0) (local.get $q1)))
+    (local.set $t1 (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23 (local.get $q2) (local.get $q3)))
+    (local.set $t2 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $q0) (local.get $q1)))
+    (local.set $t3 (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31 (local.get $q2) (local.get $q3)))
+    (v128.store (local.get $dst) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t0) (local.get $t1)))
+    (v128.store offset=32 (local.get $dst) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t0) (local.get $t1)))
+    (v128.store offset=64 (local.get $dst) (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23 (local.get $t2) (local.get $t3)))
+    (v128.store offset=96 (local.get $dst) (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31 (local.get $t2) (local.get $t3))))
+
+    ;; Pack B(0..kc, 0..nc) into 8-column panels: panel q holds kc rows of 8 floats.
   (func $pack_b (param $b i32) (param $rs i32) (param $cs i32) (param $kc i32) (param $nc i32) (param $dst i32)
     (local $jb i32) (local $w i32) (local $p i32) (local $j i32) (local $src i32) (local $rsb i32) (local $csb i32)
     (local.set $rsb (i32.shl (local.get $rs) (i32.const 2)))
@@ -40,6 +57,21 @@
               (local.set $p (i32.add (local.get $p) (i32.const 1)))
               (br_if $rows (i32.lt_u (local.get $p) (local.get $kc)))))
           (else
+            (if (i32.and (i32.ge_u (local.get $w) (i32.const 8)) (i32.eq (local.get $rs) (i32.const 1)))
+              (then
+                ;; Bᵀ stored row-major: load 4 rows of each of the 8 columns, transpose two 4×4 blocks.
+                (block $tdone
+                  (loop $quads
+                    (br_if $tdone (i32.gt_u (i32.add (local.get $p) (i32.const 4)) (local.get $kc)))
+                    (call $transpose4 (local.get $src) (local.get $csb) (local.get $dst))
+                    (call $transpose4 (i32.add (local.get $src) (i32.shl (local.get $csb) (i32.const 2))) (local.get $csb)
+                      (i32.add (local.get $dst) (i32.const 16)))
+                    (local.set $dst (i32.add (local.get $dst) (i32.const 128)))
+                    (local.set $src (i32.add (local.get $src) (i32.const 16)))
+                    (local.set $p (i32.add (local.get $p) (i32.const 4)))
+                    (br $quads)))))
+            (if (i32.lt_u (local.get $p) (local.get $kc))
+              (then
             (loop $rows2
               (local.set $j (i32.const 0))
               (loop $cols
@@ -52,7 +84,7 @@
               (local.set $dst (i32.add (local.get $dst) (i32.const 32)))
               (local.set $src (i32.add (local.get $src) (local.get $rsb)))
               (local.set $p (i32.add (local.get $p) (i32.const 1)))
-              (br_if $rows2 (i32.lt_u (local.get $p) (local.get $kc))))))
+              (br_if $rows2 (i32.lt_u (local.get $p) (local.get $kc))))))))
         (local.set $jb (i32.add (local.get $jb) (i32.const 8)))
         (br $panels))))
 
