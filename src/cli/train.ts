@@ -3,8 +3,8 @@
 
 import { train, type EpochReport } from '../engine';
 import { DataError } from '../data';
-import { modelWithNetwork, networkFromModel, trainingRng } from '../model/network';
-import { prepareData, resolveSamples } from '../model/samples';
+import { modelWithNetwork, networkFromModel } from '../model/network';
+import { prepareData, resolveSamples, trainerOptions } from '../model/samples';
 import { serializeModel } from '../model/serialize';
 import type { HistorySpec, NnModel } from '../model/types';
 import { CliError, dataReader, readModel, writeAtomic } from './io';
@@ -46,20 +46,17 @@ export async function trainCommand(file: string, flags: TrainFlags): Promise<voi
   const model = withOverrides(await readModel(file), flags);
   const network = networkFromModel(model);
   let data;
+  let options;
   try {
     const samples = await resolveSamples(model, dataReader(file));
     data = prepareData(model, samples, network.outputSize);
+    options = trainerOptions(model, data, network.outputSize);
   } catch (err) {
-    // A problem inside a data file is named after that file; any other after the network.
-    const source = model.data?.source === 'file' ? model.data.path : file;
-    if (err instanceof DataError) throw new CliError(`${source}: ${err.message}`);
-    if (err instanceof CliError) throw err;
-    throw err;
+    // A problem with the data file's contents is named after that file; a training setting that does not fit it, after the network.
+    const source = model.data?.source === 'file' && data === undefined ? model.data.path : file;
+    throw err instanceof DataError ? new CliError(`${source}: ${err.message}`) : err;
   }
-  const { epochs, batchSize } = model.training;
-  if (batchSize > data.train.count) {
-    throw new CliError(`${file}: batch size ${batchSize} is larger than the ${data.train.count} training samples; lower training.batchSize`);
-  }
+  const { epochs } = model.training;
 
   const signal = { aborted: false };
   const onInterrupt = (): void => {
@@ -70,17 +67,7 @@ export async function trainCommand(file: string, flags: TrainFlags): Promise<voi
   const reports: EpochReport[] = [];
   const started = Date.now();
   try {
-    const run = train(network, data.train, {
-      loss: model.training.loss,
-      optimizer: model.training.optimizer,
-      schedule: model.training.schedule,
-      batchSize,
-      shuffle: model.training.shuffle ?? true,
-      rng: trainingRng(model),
-      testData: data.test,
-      epochs,
-      signal,
-    });
+    const run = train(network, data.train, { ...options, epochs, signal });
     for (const report of run) {
       reports.push(report);
       if (!Number.isFinite(report.loss)) {

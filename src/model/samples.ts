@@ -14,6 +14,8 @@ import {
   splitSamples,
   type SampleSet,
 } from '../data';
+import type { TrainerOptions } from '../engine';
+import { trainingRng } from './network';
 import type { NnModel, NormalizationSpec, TaskName } from './types';
 
 /** Reads a data file named by a path relative to the `.nnjson` file's folder. */
@@ -122,4 +124,26 @@ export function scaleInputs(model: NnModel, rows: number[][]): number[][] {
   const flat = Float64Array.from(rows.flat());
   const scaled = applyNormalization(flat, model.inputs, spec);
   return rows.map((_, s) => Array.from(scaled.subarray(s * model.inputs, (s + 1) * model.inputs)));
+}
+
+/**
+ * The engine's training options for a model and its prepared data, the same
+ * for the CLI and the editor's worker. Throws DataError when a batch would be
+ * larger than the training split.
+ */
+export function trainerOptions(model: NnModel, data: PreparedData, outputSize: number): TrainerOptions {
+  const { batchSize } = model.training;
+  if (batchSize > data.train.count) {
+    throw new DataError(`batch size ${batchSize} is larger than the ${data.train.count} training samples; lower training.batchSize`);
+  }
+  return {
+    loss: model.training.loss,
+    optimizer: model.training.optimizer,
+    schedule: model.training.schedule,
+    batchSize,
+    shuffle: model.training.shuffle ?? true,
+    rng: trainingRng(model),
+    testData: data.test,
+    task: inferTask(model, outputSize),
+  };
 }

@@ -3,8 +3,8 @@
 
 import { DataError, type SampleSet } from '../data';
 import { makeLoss, Trainer, type Loss, type Network } from '../engine';
-import { networkFromModel, trainingRng } from '../model/network';
-import { inferTask, prepareData, resolveSamples, type PreparedData } from '../model/samples';
+import { networkFromModel } from '../model/network';
+import { prepareData, resolveSamples, trainerOptions, type PreparedData } from '../model/samples';
 import type { NnModel } from '../model/types';
 
 export interface Built {
@@ -26,19 +26,6 @@ export async function loadSamples(model: NnModel, files: Record<string, string>)
 export function buildSession(model: NnModel, samples: SampleSet): Built {
   const network = networkFromModel(model);
   const data = prepareData(model, samples, network.outputSize);
-  const { batchSize } = model.training;
-  if (batchSize > data.train.count) {
-    throw new DataError(`batch size ${batchSize} is larger than the ${data.train.count} training samples; lower training.batchSize`);
-  }
-  const trainer = new Trainer(network, data.train, {
-    loss: model.training.loss,
-    optimizer: model.training.optimizer,
-    schedule: model.training.schedule,
-    batchSize,
-    shuffle: model.training.shuffle ?? true,
-    rng: trainingRng(model),
-    testData: data.test,
-    task: inferTask(model, network.outputSize),
-  });
+  const trainer = new Trainer(network, data.train, trainerOptions(model, data, network.outputSize));
   return { network, trainer, loss: makeLoss(model.training.loss), data };
 }
