@@ -42,6 +42,15 @@ export interface BoundaryGrid {
   hidden?: Float32Array[];
 }
 
+/** How well the network does right now, on the test split when there is one. */
+export interface SnapshotMetrics {
+  /** Classification: counts at matrix[actual][predicted], classes in output order. */
+  confusion?: { classes: string[]; matrix: number[][]; split: 'test' | 'train' };
+  /** Regression: mean absolute error and R² (averaged over output columns). */
+  mae?: number;
+  r2?: number;
+}
+
 export interface TrainingSnapshot {
   /** Epochs completed (1-based); 0 for the initial state. */
   epoch: number;
@@ -57,6 +66,8 @@ export interface TrainingSnapshot {
   boundary?: BoundaryGrid;
   /** Set when training stopped on a NaN or Inf: where it first appeared. */
   divergence?: { epoch: number; dense: number; what: 'loss' | 'weights' | 'gradients' };
+  /** Only on live snapshots sent to the host, not on every kept epoch. */
+  metrics?: SnapshotMetrics;
 }
 
 /** The per-epoch series kept for charts, sent whole on reconnect. */

@@ -9,10 +9,12 @@
 import { evaluate, type EpochReport } from '../engine';
 import { inputGradientMeans } from '../engine/probe';
 import type { SampleSet } from '../data';
+import { inferTask } from '../model/samples';
 import type { TrainingSnapshot } from '../protocol/training';
 import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerState, WorkerToHost } from '../protocol/worker';
 import { boundaryGrid, clampResolution } from './boundary';
 import { buildSession, loadSamples, type Built } from './build';
+import { snapshotMetrics } from './metrics';
 import { cloneSnapshot, withWeights } from './replay';
 import { findDivergence, SnapshotBuilder, type LayerGradient } from './snapshot';
 import { Timeline } from './timeline';
@@ -305,6 +307,16 @@ export class TrainingLoop {
     const means = inputGradientMeans(network, inputs, targets, probe, loss);
     snapshot.layers.forEach((layer, l) => (layer.gradInputs = Float32Array.from(means[l])));
     if (network.inputSize === 2) snapshot.boundary = boundaryGrid(network, data.train.inputs, data.train.count, this.init!.boundaryResolution);
+    const { model } = this.init!;
+    const metrics = snapshotMetrics({
+      network,
+      task: inferTask(model, network.outputSize),
+      train: data.train,
+      test: data.test,
+      outputNames: model.outputNames,
+      hinge: model.training.loss === 'hinge',
+    });
+    if (metrics) snapshot.metrics = metrics;
   }
 
   /** A kept epoch, with its boundary and |dL/dX| recomputed from the weights it holds. */
