@@ -9,7 +9,7 @@ import type { TrainingCommand } from '../../protocol/webview';
 import { targetUri } from '../commands/target';
 import type { NnjsonEditorProvider } from '../designerEditor';
 import { errorMessage, log } from '../log';
-import type { TrainingManager } from './manager';
+import type { RestartAnswer, TrainingManager } from './manager';
 import { formatLoss } from './statusBar';
 
 const CONTEXT_KEY = 'nnDesigner.trainingStatus';
@@ -48,7 +48,7 @@ export class TrainingCommands implements vscode.Disposable {
     this.updateContext();
   }
 
-  /** For tests: cancel every running progress notification; the next apply question gets `answer`. */
+  /** For tests: cancel progress notifications, script the apply and restart questions, end a session's worker as a crash would. */
   registerTestCommands(): vscode.Disposable {
     return vscode.Disposable.from(
       vscode.commands.registerCommand('nnDesigner._test.cancelTrainingProgress', () => {
@@ -61,6 +61,10 @@ export class TrainingCommands implements vscode.Disposable {
       }),
       vscode.commands.registerCommand('nnDesigner._test.trainingView', (uri: vscode.Uri | string) =>
         this.manager.view(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri),
+      ),
+      vscode.commands.registerCommand('nnDesigner._test.restartAnswer', (answer: RestartAnswer) => this.manager.scriptRestartAnswer(answer)),
+      vscode.commands.registerCommand('nnDesigner._test.crashWorker', (uri: vscode.Uri | string) =>
+        this.manager.session(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)?.terminateWorker() ?? false,
       ),
     );
   }

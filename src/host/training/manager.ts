@@ -41,6 +41,9 @@ export interface SessionChange {
   snapshot?: TrainingSnapshot;
 }
 
+/** How the question after a change of the layers is answered. */
+export type RestartAnswer = 'Restart' | 'Discard' | undefined;
+
 export class TrainingManager implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly changed = new vscode.EventEmitter<SessionChange>();
@@ -48,6 +51,8 @@ export class TrainingManager implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly workerPath: string;
+  /** For tests: the answer to the next restart question, instead of asking. */
+  private scriptedRestart: { answer: RestartAnswer } | undefined;
 
   constructor(extensionPath: string) {
     this.workerPath = path.join(extensionPath, 'dist', 'worker.js');
@@ -147,6 +152,11 @@ export class TrainingManager implements vscode.Disposable {
     if (!(await vscode.workspace.applyEdit(edit))) throw new Error('VS Code did not apply the trained weights');
     log().info(`training: applied the trained weights to ${path.basename(uri.path)}`);
     return true;
+  }
+
+  /** For tests: the next restart question gets `answer`. */
+  scriptRestartAnswer(answer: RestartAnswer): void {
+    this.scriptedRestart = { answer };
   }
 
   discard(uri: vscode.Uri): void {
@@ -259,11 +269,15 @@ export class TrainingManager implements vscode.Disposable {
     if (!loaded.ok || shapeKey(loaded.model) === entry.shape) return;
     entry.stale = true;
     entry.session.command('pause');
-    const answer = await vscode.window.showWarningMessage(
-      `NN Designer: the layers of ${path.basename(document.uri.path)} changed, so the running training no longer fits. Restart training with the new layers?`,
-      'Restart',
-      'Discard',
-    );
+    const scripted = this.scriptedRestart;
+    this.scriptedRestart = undefined;
+    const answer: RestartAnswer = scripted
+      ? scripted.answer
+      : await vscode.window.showWarningMessage(
+          `NN Designer: the layers of ${path.basename(document.uri.path)} changed, so the running training no longer fits. Restart training with the new layers?`,
+          'Restart',
+          'Discard',
+        );
     if (this.entries.get(document.uri.toString()) !== entry) return;
     if (answer === 'Restart') await this.command(document.uri, 'train');
     else if (answer === 'Discard') this.discard(document.uri);

@@ -182,6 +182,13 @@ export class TrainingSession {
     this.end(this.statusValue === 'failed' ? 'failed' : 'stopped', this.message, false);
   }
 
+  /** For tests: ends the worker from outside, as a crash would; the session then fails through its exit handler. */
+  terminateWorker(): boolean {
+    if (!this.worker) return false;
+    void this.worker.terminate();
+    return true;
+  }
+
   private receive(message: WorkerToHost): void {
     if (this.ended) return;
     switch (message.type) {
