@@ -110,7 +110,7 @@ function render(): void {
     }
   }
   // The same live elements are re-inserted on every render, so charts and canvases keep their state.
-  const panels: HTMLElement[] = [section('Training progress', training.progressPanel)];
+  const panels: HTMLElement[] = [section('Training progress', training.progressPanel), section('Metrics', training.metricsPanel)];
   if (training.showsBoundary()) panels.push(section('Decision boundary', training.boundaryPanel));
   panels.push(layers, settings);
   if (selected !== undefined) {

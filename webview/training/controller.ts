@@ -22,6 +22,7 @@ import { BoundaryPanel, type BoundaryTab } from './boundaryPanel';
 import { SweepAnimator } from './sweepAnimator';
 import { FrameScheduler } from './frame';
 import { neuronMaps } from './neuronMaps';
+import { MetricsPanel } from './metrics';
 
 export interface TrainingUiState {
   trainingMode: TrainingMode;
@@ -45,11 +46,13 @@ export class TrainingController {
   readonly bar: HTMLElement;
   readonly progressPanel: HTMLElement;
   readonly boundaryPanel: HTMLElement;
+  readonly metricsPanel: HTMLElement;
   private readonly toolbar: TrainingToolbar;
   private readonly timeline: Timeline;
   private readonly lossChart = new LineChart('Loss');
   private readonly accuracyChart = new LineChart('Accuracy', [0, 1]);
   private readonly boundary: BoundaryPanel;
+  private readonly metrics = new MetricsPanel();
   private readonly fault: HTMLElement;
   private readonly sweep: SweepAnimator;
   private readonly frame = new FrameScheduler(() => this.draw());
@@ -89,6 +92,7 @@ export class TrainingController {
       },
     }, ui.boundaryTab, ui.boundaryResolution);
     this.boundaryPanel = this.boundary.element;
+    this.metricsPanel = this.metrics.element;
     this.sweep = new SweepAnimator((column) => diagram.setSweep(column), prefersReducedMotion);
     this.draw();
   }
@@ -216,6 +220,7 @@ export class TrainingController {
         { name: 'test', values: series.testAccuracy, className: 'test' },
       ]);
     }
+    this.metrics.update(shown?.metrics);
     if (model && this.showsBoundary()) this.drawBoundary(shown, views);
   }
 

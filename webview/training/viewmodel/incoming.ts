@@ -1,6 +1,7 @@
 // Host messages carry typed arrays when VS Code transfers them, and plain
 // arrays or index-keyed objects when a message was serialised as JSON on the
 // way. Everything training-related is normalised here, once, where it enters.
+import { normaliseMetrics } from './metrics';
 import type { BoundaryGrid, LayerSnapshot, TrainingSeries, TrainingSnapshot, TrainingStatus, TrainingView } from '../../../src/protocol/training';
 
 const STATUSES: readonly TrainingStatus[] = ['idle', 'running', 'paused', 'done', 'stopped', 'failed'];
@@ -101,6 +102,8 @@ export function normaliseSnapshot(raw: unknown): TrainingSnapshot | undefined {
   if (isObject(d) && (d.what === 'loss' || d.what === 'weights' || d.what === 'gradients')) {
     snapshot.divergence = { epoch: num(d.epoch, raw.epoch), dense: num(d.dense, 0), what: d.what };
   }
+  const metrics = normaliseMetrics(raw.metrics);
+  if (metrics) snapshot.metrics = metrics;
   return snapshot;
 }
 
