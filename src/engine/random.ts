@@ -1,5 +1,5 @@
-// Seeded randomness. Nothing in the engine, the model or the data code calls
-// Math.random: every draw comes from an Rng made here, so the same seed gives
+// Seeded randomness. Nothing in the engine, the model or the data code uses the
+// global unseeded generator: every draw comes from an Rng made here, so the same seed gives
 // the same weights, the same shuffle and the same data, bit for bit.
 
 /** A uniform generator on [0, 1). */
