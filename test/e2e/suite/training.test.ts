@@ -2,23 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { NnModel } from '../../../src/model/types';
 import type { TrainingView } from '../../../src/protocol/training';
-import { activeExtension, closeAllEditors, screenshot, waitFor, workspaceFile } from '../support/host';
-
-const view = (uri: vscode.Uri): Thenable<TrainingView | undefined> => vscode.commands.executeCommand<TrainingView | undefined>('nnDesigner._test.trainingView', uri);
-
-/**
- * A copy of an example with many epochs, so a run is still going when the test acts on it.
- * Read from the extension's own examples/, not the workspace copy, which earlier suites edit.
- */
-async function longCopy(example: string, name: string): Promise<vscode.Uri> {
-  const ext = await activeExtension();
-  const source = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'examples', example));
-  const model = JSON.parse(new TextDecoder().decode(source)) as NnModel;
-  model.training.epochs = 1_000_000;
-  const uri = workspaceFile(name);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(model, null, 2) + '\n'));
-  return uri;
-}
+import { longCopy, trainingView, untilTraining } from '../support/training';
+import { activeExtension, closeAllEditors, screenshot, waitFor } from '../support/host';
 
 function designerTab(uri: vscode.Uri): vscode.Tab | undefined {
   for (const group of vscode.window.tabGroups.all) {
@@ -27,13 +12,6 @@ function designerTab(uri: vscode.Uri): vscode.Tab | undefined {
     }
   }
   return undefined;
-}
-
-async function until(uri: vscode.Uri, what: string, test: (v: TrainingView) => boolean, timeoutMs = 30_000): Promise<TrainingView> {
-  return waitFor(what, async () => {
-    const v = await view(uri);
-    return v && test(v) ? v : undefined;
-  }, timeoutMs);
 }
 
 describe('Live training (end to end)', function () {
@@ -54,19 +32,19 @@ describe('Live training (end to end)', function () {
     const original = document.getText();
 
     await vscode.commands.executeCommand('nnDesigner.train', uri);
-    const running = await until(uri, 'a few epochs', (v) => v.status === 'running' && v.series.loss.length >= 20);
+    const running = await untilTraining(uri, 'a few epochs', (v) => v.status === 'running' && v.series.loss.length >= 20);
     assert.ok(running.latest?.layers.length === 2, 'snapshots carry both Dense layers');
     await screenshot('training-running');
 
     await vscode.commands.executeCommand('nnDesigner.pauseTraining', uri);
-    const paused = await until(uri, 'the pause', (v) => v.status === 'paused');
+    const paused = await untilTraining(uri, 'the pause', (v) => v.status === 'paused');
     const epoch = paused.series.loss.length;
     assert.ok(paused.series.loss[epoch - 1] < paused.series.loss[0], `the loss falls: ${paused.series.loss[0]} → ${paused.series.loss[epoch - 1]}`);
     await new Promise((r) => setTimeout(r, 300));
-    assert.equal((await view(uri))?.series.loss.length, epoch, 'nothing trains while paused');
+    assert.equal((await trainingView(uri))?.series.loss.length, epoch, 'nothing trains while paused');
 
     await vscode.commands.executeCommand('nnDesigner.stepEpoch', uri);
-    const stepped = await until(uri, 'one more epoch', (v) => v.status === 'paused' && v.series.loss.length === epoch + 1);
+    const stepped = await untilTraining(uri, 'one more epoch', (v) => v.status === 'paused' && v.series.loss.length === epoch + 1);
     assert.equal(stepped.latest?.epoch, epoch + 1);
     assert.equal(document.getText(), original, 'training never edits the document');
 
@@ -86,7 +64,7 @@ describe('Live training (end to end)', function () {
     await waitFor('the undo', () => (document.getText() === original ? true : undefined));
     assert.equal(document.getText(), original, 'one undo takes the whole apply back, exactly');
     await vscode.commands.executeCommand('nnDesigner.discardTraining', uri);
-    assert.equal(await view(uri), undefined);
+    assert.equal(await trainingView(uri), undefined);
     await closeAllEditors();
   });
 
@@ -95,7 +73,7 @@ describe('Live training (end to end)', function () {
     const before = await vscode.workspace.fs.readFile(uri);
     await vscode.commands.executeCommand('nnDesigner._test.trainingAnswer', 'Discard');
     const done = vscode.commands.executeCommand<TrainingView | undefined>('nnDesigner.train', uri);
-    await until(uri, 'the run to start', (v) => v.status === 'running' && v.series.loss.length > 5);
+    await untilTraining(uri, 'the run to start', (v) => v.status === 'running' && v.series.loss.length > 5);
     assert.equal(designerTab(uri), undefined, 'no designer was opened');
     await screenshot('training-progress');
     const cancelled = await vscode.commands.executeCommand<number>('nnDesigner._test.cancelTrainingProgress');
@@ -103,7 +81,7 @@ describe('Live training (end to end)', function () {
     const result = await done;
     assert.equal(result?.status, 'stopped');
     assert.ok((result?.latest?.epoch ?? 0) < 1_000_000);
-    assert.equal(await view(uri), undefined, 'answering Discard ends the session');
+    assert.equal(await trainingView(uri), undefined, 'answering Discard ends the session');
     assert.deepEqual(await vscode.workspace.fs.readFile(uri), before, 'the file is unchanged');
   });
 });

@@ -1,36 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { NnModel } from '../../../src/model/types';
-import type { TrainingSnapshot, TrainingView } from '../../../src/protocol/training';
+import type { TrainingSnapshot } from '../../../src/protocol/training';
 import type { DesignerEdit } from '../../../src/protocol/webview';
-import { activeExtension, closeAllEditors, waitFor, workspaceFile } from '../support/host';
-
-const view = (uri: vscode.Uri): Thenable<TrainingView | undefined> => vscode.commands.executeCommand<TrainingView | undefined>('nnDesigner._test.trainingView', uri);
-
-/** A fresh copy of an example from the extension itself, with enough epochs that a run is still going when the test acts. */
-async function longCopy(example: string, name: string): Promise<vscode.Uri> {
-  const ext = await activeExtension();
-  const source = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'examples', example));
-  const model = JSON.parse(new TextDecoder().decode(source)) as NnModel;
-  model.training.epochs = 1_000_000;
-  const uri = workspaceFile(name);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(model, null, 2) + '\n'));
-  return uri;
-}
-
-async function until(uri: vscode.Uri, what: string, test: (v: TrainingView) => boolean, timeoutMs = 30_000): Promise<TrainingView> {
-  return waitFor(what, async () => {
-    const v = await view(uri);
-    return v && test(v) ? v : undefined;
-  }, timeoutMs);
-}
+import { longCopy, trainingView, untilTraining } from '../support/training';
+import { activeExtension, closeAllEditors, waitFor } from '../support/host';
 
 /** Opens the designer and starts training; resolves once a few epochs ran. */
 async function trainInDesigner(uri: vscode.Uri): Promise<vscode.TextDocument> {
   await vscode.commands.executeCommand('vscode.openWith', uri, 'nnDesigner.editor');
   await vscode.commands.executeCommand('nnDesigner._test.whenReady', uri);
   await vscode.commands.executeCommand('nnDesigner.train', uri);
-  await until(uri, 'a few epochs', (v) => v.status === 'running' && v.series.loss.length >= 5);
+  await untilTraining(uri, 'a few epochs', (v) => v.status === 'running' && v.series.loss.length >= 5);
   return vscode.workspace.openTextDocument(uri);
 }
 
@@ -63,24 +44,24 @@ describe('training during edits', function () {
   it('a change of the layers pauses the run, and Restart trains the new shapes only', async () => {
     const uri = await longCopy('and.nnjson', 'edits-restart.nnjson');
     const document = await trainInDesigner(uri);
-    const before = await view(uri);
+    const before = await trainingView(uri);
     assert.deepEqual(shapes(before?.latest), [[2, 3], [3, 1]]);
 
     // Dismissing the question leaves the session paused on the old layers; it neither trains nor applies.
     await vscode.commands.executeCommand('nnDesigner._test.restartAnswer', undefined);
     await designerEdit(document, { kind: 'setUnits', dense: 0, units: 5 });
-    const paused = await until(uri, 'the pause', (v) => v.status === 'paused');
+    const paused = await untilTraining(uri, 'the pause', (v) => v.status === 'paused');
     const epochs = paused.series.loss.length;
     assert.deepEqual(shapes(paused.latest), [[2, 3], [3, 1]], 'the paused session keeps its own shapes');
     await new Promise((r) => setTimeout(r, 300));
-    assert.equal((await view(uri))?.series.loss.length, epochs, 'nothing trains after the layers changed');
+    assert.equal((await trainingView(uri))?.series.loss.length, epochs, 'nothing trains after the layers changed');
     const text = document.getText();
     await vscode.commands.executeCommand('nnDesigner.applyWeights', uri);
     assert.equal(document.getText(), text, 'weights of the old layers are never written into the new ones');
 
     // Train starts over on the new layers.
     await vscode.commands.executeCommand('nnDesigner.train', uri);
-    await until(uri, 'the new run', (v) => v.status === 'running' && shapesFit(v.latest, [[2, 5], [5, 1]]));
+    await untilTraining(uri, 'the new run', (v) => v.status === 'running' && shapesFit(v.latest, [[2, 5], [5, 1]]));
 
     // Answering Restart to the next change: every snapshot seen from then on has one set of shapes, the newest.
     await vscode.commands.executeCommand('nnDesigner._test.restartAnswer', 'Restart');
@@ -88,7 +69,7 @@ describe('training during edits', function () {
     const next: [number, number][] = [[2, 5], [5, 4], [4, 1]];
     let seenNew = false;
     const restarted = await waitFor('the restarted run', async () => {
-      const v = await view(uri);
+      const v = await trainingView(uri);
       if (!v?.latest) return undefined;
       if (shapesFit(v.latest, next)) seenNew = true;
       else {
@@ -100,7 +81,7 @@ describe('training during edits', function () {
     assert.ok(restarted.series.loss.every(Number.isFinite));
     for (let i = 0; i < 5; i++) {
       await new Promise((r) => setTimeout(r, 50));
-      assert.ok(shapesFit((await view(uri))?.latest, next), 'the restarted run keeps the new shapes');
+      assert.ok(shapesFit((await trainingView(uri))?.latest, next), 'the restarted run keeps the new shapes');
     }
     await vscode.commands.executeCommand('nnDesigner.discardTraining', uri);
   });
@@ -110,14 +91,14 @@ describe('training during edits', function () {
     const document = await trainInDesigner(uri);
     await vscode.commands.executeCommand('nnDesigner._test.restartAnswer', 'Discard');
     await designerEdit(document, { kind: 'setUnits', dense: 0, units: 7 });
-    await waitFor('the session to end', async () => ((await view(uri)) === undefined ? true : undefined));
+    await waitFor('the session to end', async () => ((await trainingView(uri)) === undefined ? true : undefined));
   });
 
   it('closing the designer ends the session and its worker', async () => {
     const uri = await longCopy('and.nnjson', 'edits-close.nnjson');
     await trainInDesigner(uri);
     await closeAllEditors();
-    await waitFor('the session to end', async () => ((await view(uri)) === undefined ? true : undefined));
+    await waitFor('the session to end', async () => ((await trainingView(uri)) === undefined ? true : undefined));
     assert.equal(await vscode.commands.executeCommand<boolean>('nnDesigner._test.crashWorker', uri), false, 'no worker is left to end');
   });
 
@@ -137,7 +118,7 @@ describe('training during edits', function () {
     assert.equal(model.training.seed, 7);
     assert.ok(model.layers.every((l) => l.type !== 'dense' || (l.weights === undefined && l.bias === undefined)), 'no trained weights');
     assert.equal(model.history, undefined, 'no training history');
-    const still = await until(uri, 'training to go on', (v) => v.status === 'running');
+    const still = await untilTraining(uri, 'training to go on', (v) => v.status === 'running');
     assert.ok(still.series.loss.length >= 5);
     await vscode.commands.executeCommand('nnDesigner.discardTraining', uri);
   });
@@ -146,17 +127,17 @@ describe('training during edits', function () {
     const uri = await longCopy('xor.nnjson', 'edits-crash.nnjson');
     await trainInDesigner(uri);
     assert.equal(await vscode.commands.executeCommand<boolean>('nnDesigner._test.crashWorker', uri), true);
-    const failed = await until(uri, 'the failure', (v) => v.status === 'failed');
+    const failed = await untilTraining(uri, 'the failure', (v) => v.status === 'failed');
     assert.match(failed.message ?? '', /worker (exited unexpectedly|crashed)/);
     const epochs = failed.series.loss.length;
     await new Promise((r) => setTimeout(r, 300));
-    assert.equal((await view(uri))?.series.loss.length, epochs, 'a failed session trains no further');
+    assert.equal((await trainingView(uri))?.series.loss.length, epochs, 'a failed session trains no further');
 
     // The extension host is alive: the designer answers, and Train starts a fresh session.
     const state = await vscode.commands.executeCommand<{ fileName?: string } | undefined>('nnDesigner._test.state', uri);
     assert.ok(state, 'the designer still answers');
     await vscode.commands.executeCommand('nnDesigner.train', uri);
-    const again = await until(uri, 'a new run', (v) => v.status === 'running' && v.series.loss.length >= 3);
+    const again = await untilTraining(uri, 'a new run', (v) => v.status === 'running' && v.series.loss.length >= 3);
     assert.equal(again.message, undefined);
     await vscode.commands.executeCommand('nnDesigner.discardTraining', uri);
   });
