@@ -10,56 +10,13 @@ import Ajv from 'ajv';
 import fc from 'fast-check';
 import { loadModel } from '../../../src/model/parse';
 import { serializeModel } from '../../../src/model/serialize';
+import { mutation } from '../../support/mutations';
 
 const ROOT = join(__dirname, '../../..');
 const VALID = join(ROOT, 'test/fixtures/model/valid');
 const BASES = readdirSync(VALID).map((f) => readFileSync(join(VALID, f), 'utf8'));
 const schema = JSON.parse(readFileSync(join(ROOT, 'media/nnjson.schema.json'), 'utf8')) as object;
 const oracle = new Ajv({ allErrors: true, strict: false }).compile(schema);
-
-type Mutation = (text: string) => string;
-
-const TOKENS = ['{', '}', '[', ']', ',', ':', '"', 'null', 'true', '-1', '0', '2.5', '1e999', '-0', '"x"', '\n', '\r', '//', '/*', '\\', 'NaN', '\u0000', '\u{1F600}', '"__proto__": 1,', '"units": 0,', '"type": "dense",', '[[1, 2]]'];
-
-/** Gives a mutation a readable name, so a counterexample says what was done. */
-const named = (label: string, fn: Mutation): Mutation => Object.assign(fn, { toString: () => label });
-
-const position = (text: string, at: number): number => (text.length === 0 ? 0 : at % (text.length + 1));
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 40 })).map(([at, n]) =>
-    named(`delete ${n} characters at ${at}`, (t) => {
-      const from = position(t, at);
-      return t.slice(0, from) + t.slice(from + n);
-    }),
-  ),
-  fc.tuple(fc.nat(), fc.constantFrom(...TOKENS)).map(([at, token]) =>
-    named(`insert ${JSON.stringify(token)} at ${at}`, (t) => {
-      const p = position(t, at);
-      return t.slice(0, p) + token + t.slice(p);
-    }),
-  ),
-  fc.tuple(fc.nat(), fc.oneof(fc.integer({ min: -3, max: 200_000 }).map(String), fc.double().map((d) => (Number.isFinite(d) ? String(d) : '1e400')))).map(
-    ([k, replacement]) =>
-      named(`replace number #${k} with ${replacement}`, (t) => {
-        const numbers = [...t.matchAll(/-?\d+(\.\d+)?([eE][+-]?\d+)?/g)];
-        if (numbers.length === 0) return t;
-        const m = numbers[k % numbers.length];
-        return t.slice(0, m.index) + replacement + t.slice(m.index + m[0].length);
-      }),
-  ),
-  // Swapping two lines swaps values between fields, and layers between places.
-  fc.tuple(fc.nat(), fc.nat()).map(([a, b]) =>
-    named(`swap lines ${a} and ${b}`, (t) => {
-      const lines = t.split('\n');
-      const i = a % lines.length;
-      const j = b % lines.length;
-      [lines[i], lines[j]] = [lines[j], lines[i]];
-      return lines.join('\n');
-    }),
-  ),
-  fc.nat().map((at) => named(`truncate at ${at}`, (t) => t.slice(0, position(t, at)))),
-);
 
 function lineCount(text: string): number {
   return text.split(/\r\n|\r|\n/).length;

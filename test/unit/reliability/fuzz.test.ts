@@ -7,12 +7,13 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { documentState } from '../../../src/host/documentModel';
+import { DESIGNER_MAX_PARAMETERS, documentState } from '../../../src/host/documentModel';
 import { parameterCount } from '../../../src/model/layers';
 import { MAX_PARAMETERS, MAX_UNITS } from '../../../src/model/limits';
 import { loadModel } from '../../../src/model/parse';
 import { serializeModel } from '../../../src/model/serialize';
 import type { LoadResult } from '../../../src/model/types';
+import { mutation } from '../../support/mutations';
 import { writeFigures } from './figures';
 
 const ROOT = join(__dirname, '../../..');
@@ -24,41 +25,6 @@ const BASES = [
 const RUNS = 1500;
 /** Far above any real load (well under 100 ms); only a hang trips it. */
 const HANG_GUARD_MS = 5_000;
-/** The designer fills in missing weights of accepted files; beyond this it is measured separately. */
-const DESIGNER_PARAMETERS = 1_000_000;
-
-type Mutation = (text: string) => string;
-const named = (label: string, fn: Mutation): Mutation => Object.assign(fn, { toString: () => label });
-const at = (text: string, n: number): number => (text.length === 0 ? 0 : n % (text.length + 1));
-
-const HUGE = ['1e9', '100001', '2147483648', '9007199254740993', '1e308', '1e999', '-1e999', '0', '-0', '0.5', '50000'];
-const TOKENS = ['{', '}', '[', ']', ',', ':', '"', 'null', 'NaN', 'Infinity', '-Infinity', '1e999', '"__proto__": {"x": 1},', '"constructor": 1,', '\u0000', '\ufeff', '\ud800', '[' .repeat(64), '/*', '//'];
-
-const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.nat().map((n) => named(`truncate at ${n}`, (t) => t.slice(0, at(t, n)))),
-  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 60 })).map(([n, k]) =>
-    named(`delete ${k} at ${n}`, (t) => t.slice(0, at(t, n)) + t.slice(at(t, n) + k)),
-  ),
-  fc.tuple(fc.nat(), fc.constantFrom(...TOKENS)).map(([n, token]) =>
-    named(`insert ${JSON.stringify(token)} at ${n}`, (t) => t.slice(0, at(t, n)) + token + t.slice(at(t, n))),
-  ),
-  // Huge or degenerate declared sizes, rates and counts.
-  fc.tuple(fc.constantFrom('units', 'inputs', 'epochs', 'batchSize', 'learningRate', 'samples'), fc.constantFrom(...HUGE)).map(([key, value]) =>
-    named(`set every ${key} to ${value}`, (t) => t.replace(new RegExp(`("${key}":\\s*)(-?[\\d.eE+-]+)`, 'g'), `$1${value}`)),
-  ),
-  fc.tuple(fc.nat(), fc.nat()).map(([a, b]) =>
-    named(`swap lines ${a} and ${b}`, (t) => {
-      const lines = t.split('\n');
-      const i = a % lines.length;
-      const j = b % lines.length;
-      [lines[i], lines[j]] = [lines[j], lines[i]];
-      return lines.join('\n');
-    }),
-  ),
-  fc.tuple(fc.nat(), fc.integer({ min: 1, max: 200 })).map(([n, k]) =>
-    named(`duplicate ${k} characters at ${n}`, (t) => t.slice(0, at(t, n) + k) + t.slice(at(t, n))),
-  ),
-);
 
 interface Tally {
   cases: number;
@@ -94,7 +60,7 @@ function check(text: string, label: string, tally: Tally): LoadResult {
   if (result.ok) {
     tally.accepted++;
     assert.deepStrictEqual(loadModel(serializeModel(result.model)), result, `${label}: a loaded model survives a round trip`);
-    if (parameterCount(result.model) <= DESIGNER_PARAMETERS) {
+    if (parameterCount(result.model) <= DESIGNER_MAX_PARAMETERS) {
       const state = documentState(text, 1, false, 'fuzz.nnjson');
       assert.ok(state.model, `${label}: the designer shows what the loader accepts`);
       tally.designerChecked++;
