@@ -2,8 +2,8 @@
 
 import * as vscode from 'vscode';
 import type { NnjsonEditorProvider } from '../designerEditor';
-import { errorMessage, log } from '../log';
 import { describeNetwork } from './describe';
+import { reportCommandFailure, takeCommandFailures } from './failures';
 import { exportDiagram, type ExportOptions } from './exportDiagram';
 import { exportNetworkCommand, importNetworkCommand, type ExportArgs, type ImportArgs } from './interop';
 import { newNetwork, type NewNetworkArgs } from './newNetwork';
@@ -16,8 +16,7 @@ function guarded<A extends unknown[], R>(id: string, run: (...args: A) => Promis
     try {
       return await run(...args);
     } catch (error) {
-      log().error(`${id} failed: ${errorMessage(error)}`);
-      void vscode.window.showErrorMessage(`NN Designer: ${errorMessage(error)}`);
+      reportCommandFailure(id, error);
       return undefined;
     }
   };
@@ -54,6 +53,7 @@ export function registerTestCommands(provider: NnjsonEditorProvider): vscode.Dis
       (await session(uri)).handleMessage({ type: 'edit', edit, version }),
     ),
     vscode.commands.registerCommand('nnDesigner._test.state', async (uri: vscode.Uri | string) => (await session(uri)).state()),
+    vscode.commands.registerCommand('nnDesigner._test.commandFailures', () => takeCommandFailures()),
     vscode.commands.registerCommand('nnDesigner._test.whenReady', async (uri: vscode.Uri | string) => (await session(uri)).whenReady()),
   );
 }

@@ -6,9 +6,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TrainingView } from '../../protocol/training';
 import type { TrainingCommand } from '../../protocol/webview';
+import { reportCommandFailure } from '../commands/failures';
 import { targetUri } from '../commands/target';
 import type { NnjsonEditorProvider } from '../designerEditor';
-import { errorMessage, log } from '../log';
 import type { RestartAnswer, TrainingManager } from './manager';
 import { formatLoss } from './statusBar';
 
@@ -81,8 +81,7 @@ export class TrainingCommands implements vscode.Disposable {
       }
       return this.manager.view(uri);
     } catch (error) {
-      log().error(`${id} failed: ${errorMessage(error)}`);
-      void vscode.window.showErrorMessage(`NN Designer: ${errorMessage(error)}`);
+      reportCommandFailure(id, error);
       return undefined;
     }
   }

@@ -20,16 +20,22 @@ describe('contributed commands', () => {
     const ext = await activeExtension();
     const contributed = (manifest(ext).contributes?.commands ?? []).map((c) => c.command);
     const errors: string[] = [];
+    // Handlers catch their own errors to show them; the extension keeps them for this check.
+    await vscode.commands.executeCommand('nnDesigner._test.commandFailures');
     for (const id of contributed) {
       await vscode.window.showTextDocument(workspaceFile('and.nnjson'));
+      // Import takes a Keras, TF.js or ONNX file, never a network: without one it asks for it.
+      const argument = id === 'nnDesigner.importNetwork' ? undefined : workspaceFile('and.nnjson');
       const outcome = await Promise.race([
-        Promise.resolve(vscode.commands.executeCommand(id, workspaceFile('and.nnjson'))).then(
+        Promise.resolve(vscode.commands.executeCommand(id, argument)).then(
           () => 'done',
           (err: unknown) => `failed: ${err instanceof Error ? err.message : String(err)}`,
         ),
         new Promise<string>((r) => setTimeout(() => r('waiting for input'), INPUT_GRACE_MS)),
       ]);
       if (outcome.startsWith('failed')) errors.push(`${id} ${outcome}`);
+      const shown = await vscode.commands.executeCommand<string[]>('nnDesigner._test.commandFailures');
+      errors.push(...(shown ?? []).map((failure) => `${id} showed an error: ${failure}`));
       // Dismiss whatever the command asked the user for before running the next one.
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       await vscode.commands.executeCommand('notifications.clearAll');
