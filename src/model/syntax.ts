@@ -29,7 +29,37 @@ export interface SyntaxResult {
   issues: Issue[];
 }
 
+/**
+ * Brackets nested deeper than this are refused before parsing: a network file
+ * needs fewer than ten levels, and the tree walks after the parse recurse.
+ */
+export const MAX_NESTING = 256;
+
+/** The offset of the first bracket that opens level MAX_NESTING + 1, outside strings; -1 when there is none. */
+export function tooDeep(text: string): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_NESTING) return i;
+    } else if (c === 0x5d || c === 0x7d) {
+      depth--;
+    }
+  }
+  return -1;
+}
+
 export function parseSyntax(text: string): SyntaxResult {
+  const deep = tooDeep(text);
+  if (deep >= 0) {
+    return { root: undefined, issues: [syntaxIssue(`brackets are nested more than ${MAX_NESTING} levels deep`, deep, 1)] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
   if (text.trim() === '') {

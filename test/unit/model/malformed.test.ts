@@ -103,3 +103,32 @@ describe('model: malformed files', () => {
     });
   }
 });
+
+describe('model: deeply nested files', () => {
+  const prefix = '{"format": "nnjson", "version": 1, "layers": ';
+
+  it('rejects 20,000 nested brackets with a location, not a stack overflow', () => {
+    const text = `${prefix}${'['.repeat(20_000)}${']'.repeat(20_000)}}`;
+    const result = loadModel(text);
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.equal(result.errors.length, 1);
+    const [error] = result.errors;
+    assert.match(error.message, /nested more than 256 levels deep/);
+    // The outer object is level 1, so the 256th "[" opens level 257.
+    const column = prefix.length + 256;
+    assert.equal(error.line, 1);
+    assert.equal(error.column, column);
+    assert.equal(text[error.offset], '[');
+  });
+
+  it('does not count brackets inside strings', () => {
+    const name = '['.repeat(1000) + '\\"{'.repeat(300);
+    const text = readFileSync(join(DIR, 'units-zero.nnjson'), 'utf8').replace('{', `{"name": "${name}",`);
+    const result = loadModel(text);
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.ok(!result.errors.some((e) => e.message.includes('nested')), result.errors.map((e) => e.message).join('\n'));
+    assert.ok(result.errors.some((e) => e.message.includes('layers[0].units must be a positive integer')));
+  });
+});
