@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import type { DenseLayer } from '../../src/model/types';
 import type { DesignerEdit, DocumentState } from '../../src/protocol/webview';
-import { deliver, launchChromium, openHarness, screenshot, sentMessages, waitForSent, type Harness, type ThemeName } from './support/harness';
+import { deliver, screenshot, sentMessages, waitForSent, type ThemeName , useHarness } from './support/harness';
 import { andState, mlpState } from './designerStates';
 
 function denseOf(state: DocumentState): DenseLayer[] {
@@ -18,15 +18,12 @@ async function focusedLabel(page: Page): Promise<string | null> {
 }
 
 describe('designer webview', () => {
-  let harness: Harness;
+  const pages = useHarness();
   let page: Page | undefined;
-  before(async () => { harness = await launchChromium(); });
-  after(async () => { await harness?.close(); });
-  afterEach(async () => { await page?.close(); page = undefined; });
 
   it('draws one node per neuron and one link per weight of the AND network', async () => {
     const state = andState();
-    page = await openHarness(harness, { state });
+    page = await pages.open({ state });
     const dense = denseOf(state);
     const neurons = state.model!.inputs + dense.reduce((s, l) => s + l.units, 0);
     let inputs = state.model!.inputs;
@@ -42,7 +39,7 @@ describe('designer webview', () => {
 
   it('labels layers and neurons for screen readers', async () => {
     const state = andState();
-    page = await openHarness(harness, { state });
+    page = await pages.open({ state });
     const headers = await page.locator('g.layer-header').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
     assert.deepEqual(headers, ['Input layer, 2 features', 'Layer 1, Dense, 3 units, Tanh', 'Layer 2, Dense, 1 unit, Tanh']);
     const bias = denseOf(state)[0]!.bias![2]!;
@@ -53,7 +50,7 @@ describe('designer webview', () => {
   });
 
   it('moves focus with Tab and the arrow keys, and Enter opens the inspector', async () => {
-    page = await openHarness(harness, { state: andState() });
+    page = await pages.open({ state: andState() });
     await page.keyboard.press('Tab');
     assert.equal(await focusedLabel(page), 'Input layer, 2 features');
     await page.keyboard.press('ArrowRight');
@@ -74,7 +71,7 @@ describe('designer webview', () => {
 
   it('highlights one neuron\'s links in focus mode, Enter edits its bias and Escape leaves', async () => {
     const state = andState();
-    page = await openHarness(harness, { state });
+    page = await pages.open({ state });
     await page.locator('g.neuron[data-column="1"][data-neuron="1"]').click();
     // Hidden neuron 2 of 3: two links in from the inputs, one out to the output.
     assert.equal(await page.locator('path.link:not(.dimmed)').count(), 2 + 1);
@@ -90,7 +87,7 @@ describe('designer webview', () => {
 
   it('posts typed edits from the controls and applies none of them locally', async () => {
     const state = andState();
-    page = await openHarness(harness, { state });
+    page = await pages.open({ state });
     const row = page.locator('.layer-row[data-dense="0"]');
     await row.getByRole('button', { name: 'More units in Dense 1' }).click();
     await row.getByLabel('Activation of Dense 1').selectOption('relu');
@@ -118,7 +115,7 @@ describe('designer webview', () => {
   });
 
   it('edits one weight by clicking its link, and one bias by clicking its marker', async () => {
-    page = await openHarness(harness, { state: andState() });
+    page = await pages.open({ state: andState() });
     await page.locator('path.link-hover').nth(4).click({ force: true });
     const target = await page.locator('path.link').nth(4).getAttribute('data-weight');
     const [dense, neuron, input] = target!.split(':').map(Number);
@@ -134,7 +131,7 @@ describe('designer webview', () => {
   });
 
   it('disables editing when the document is read-only', async () => {
-    page = await openHarness(harness, { state: andState(true) });
+    page = await pages.open({ state: andState(true) });
     assert.equal(await page.getByRole('button', { name: 'More units in Dense 1' }).isDisabled(), true);
     assert.equal(await page.getByLabel('Loss').isDisabled(), true);
     await page.locator('path.link-hover').first().click({ force: true });
@@ -145,7 +142,7 @@ describe('designer webview', () => {
 
   it('shows an invalid document as a list of errors with lines, and reopens it as text', async () => {
     const state = andState();
-    page = await openHarness(harness, { state: { ...state, model: undefined, errors: [
+    page = await pages.open({ state: { ...state, model: undefined, errors: [
       { pointer: '/layers/0/units', line: 12, column: 16, offset: 200, length: 2, message: 'layers[0].units must be a positive integer (line 12, column 16)' },
       { pointer: '', line: 1, column: 1, offset: 0, length: 1, message: 'missing "training"' },
     ] } });
@@ -160,7 +157,7 @@ describe('designer webview', () => {
 
   it('renders names from the file as text, never as markup', async () => {
     const name = '<img src=x onerror=alert(1)>';
-    page = await openHarness(harness, { state: mlpState([2, 3, 1], ['tanh', 'sigmoid'], { inputNames: [name, 'b'] }, [name]) });
+    page = await pages.open({ state: mlpState([2, 3, 1], ['tanh', 'sigmoid'], { inputNames: [name, 'b'] }, [name]) });
     let dialog = false;
     page.on('dialog', (d) => { dialog = true; void d.dismiss(); });
     assert.equal(await page.locator('g.layer-header[data-column="1"] text.layer-title').textContent(), name);
@@ -173,7 +170,7 @@ describe('designer webview', () => {
 
   it('offers to collapse a linear stack and sends collapseLinear', async () => {
     // Dense 1 and Dense 2 are linear, so the maps of all three Dense layers compose before the sigmoid.
-    page = await openHarness(harness, { state: mlpState([3, 4, 4, 2], ['linear', '', 'sigmoid']) });
+    page = await pages.open({ state: mlpState([3, 4, 4, 2], ['linear', '', 'sigmoid']) });
     await page.locator('g.layer-header[data-column="2"]').click();
     const product = page.locator('.collapse table.matrix').first();
     assert.equal(await product.locator('tr').count(), 2);
@@ -183,7 +180,7 @@ describe('designer webview', () => {
   });
 
   it('toggles the convention and the normalisation, and keeps both in the webview state', async () => {
-    page = await openHarness(harness, { state: andState() });
+    page = await pages.open({ state: andState() });
     await page.locator('g.layer-header[data-column="1"]').click();
     await page.getByLabel(/Row convention/).check();
     assert.equal(await page.locator('.inspector .equation').textContent(), 'y(1×3) = tanh(x(1×2)·W(2×3) + b(1×3))');
@@ -195,7 +192,7 @@ describe('designer webview', () => {
   });
 
   it('re-reads theme colours when the body class changes', async () => {
-    page = await openHarness(harness, { state: mlpState([2, 2], []) });
+    page = await pages.open({ state: mlpState([2, 2], []) });
     const strokes = (): Promise<string[]> => page!.locator('path.link').evaluateAll((els) => els.map((e) => e.getAttribute('stroke') ?? ''));
     const before = await strokes();
     await page.evaluate(`
@@ -207,7 +204,7 @@ describe('designer webview', () => {
   });
 
   it('answers an export request with standalone SVG markup and a PNG data URL', async () => {
-    page = await openHarness(harness, { state: andState() });
+    page = await pages.open({ state: andState() });
     await deliver(page, { type: 'requestExport', format: 'svg' });
     await deliver(page, { type: 'requestExport', format: 'png' });
     await page.waitForFunction('window.__sent.filter((m) => m.type === "exportDiagram").length === 2');
@@ -223,7 +220,7 @@ describe('designer webview', () => {
     // The same directives as src/host/html.ts, with 'self' standing for the webview's resource origin;
     // scripts are let through (the harness stub is inline and the test driver evaluates strings): styles are the point.
     const csp = "default-src 'none'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self'; font-src 'self'; img-src 'self' data:";
-    page = await harness.browser.newPage({ viewport: { width: 1200, height: 800 } });
+    page = await pages.newPage({ viewport: { width: 1200, height: 800 } });
     await page.route(/\/\?theme=/, async (route) => {
       const response = await route.fetch();
       const html = (await response.text())
@@ -233,7 +230,7 @@ describe('designer webview', () => {
     });
     await page.addInitScript(`window.__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));`);
-    await page.goto(`${harness.server.url}/?theme=dark`);
+    await page.goto(`${pages.url}/?theme=dark`);
     await waitForSent(page, 'ready');
     await deliver(page, { type: 'state', state: andState() });
     await page.locator('g.layer-header[data-column="1"]').click();
@@ -247,7 +244,7 @@ describe('designer webview', () => {
 
   for (const theme of ['light', 'dark', 'high-contrast'] as ThemeName[]) {
     it(`looks right in the ${theme} theme (screenshot)`, async () => {
-      page = await openHarness(harness, { theme, state: andState() });
+      page = await pages.open({ theme, state: andState() });
       await page.locator('g.layer-header[data-column="1"]').click();
       const box = await page.locator('path.link-hover').nth(3).boundingBox();
       await page.mouse.move(box!.x + box!.width / 2, box!.y + box!.height / 2);
@@ -259,7 +256,7 @@ describe('designer webview', () => {
 
   it('draws 784-128-64-10 with canvas links and prints the render time', async () => {
     const state = mlpState([784, 128, 64, 10], ['relu', 'relu', 'softmax']);
-    page = await openHarness(harness, { theme: 'dark' });
+    page = await pages.open({ theme: 'dark' });
     // The webview renders synchronously in its message handler, so this times one full render.
     const ms = (await page.evaluate(`(() => {
       const started = performance.now();

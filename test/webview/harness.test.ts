@@ -4,18 +4,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { documentState } from '../../src/host/documentModel';
 import { root } from './support/server';
-import { launchChromium, openHarness, screenshot, sentMessages, type Harness } from './support/harness';
+import { screenshot, sentMessages, useHarness } from './support/harness';
 import { THEMES, type ThemeName } from './support/themes';
 
 describe('webview harness', () => {
-  let harness: Harness;
+  const pages = useHarness();
   let page: Page | undefined;
-  before(async () => { harness = await launchChromium(); });
-  after(async () => { await harness?.close(); });
-  afterEach(async () => { await page?.close(); page = undefined; });
 
   it('loads dist/webview.js, which posts "ready" exactly once through the stubbed VS Code API', async () => {
-    page = await openHarness(harness, { theme: 'dark' });
+    page = await pages.open({ theme: 'dark' });
     const sent = await sentMessages(page);
     assert.equal(sent.filter((m) => m.type === 'ready').length, 1);
     // The stub refuses a second acquisition, as VS Code does.
@@ -24,7 +21,7 @@ describe('webview harness', () => {
 
   for (const theme of Object.keys(THEMES) as ThemeName[]) {
     it(`applies the ${theme} theme's body class and colour variables`, async () => {
-      page = await openHarness(harness, { theme });
+      page = await pages.open({ theme });
       const applied = await page.evaluate(`({
         classes: [...document.body.classList],
         background: getComputedStyle(document.body).getPropertyValue('--vscode-editor-background').trim(),
@@ -44,7 +41,7 @@ describe('webview harness', () => {
       const text = readFileSync(join(root, 'examples', 'and.nnjson'), 'utf8');
       const state = documentState(text, 1, false, 'and.nnjson');
       assert.ok(state.model, `examples/and.nnjson does not load: ${JSON.stringify(state.errors)}`);
-      page = await openHarness(harness, { theme, state });
+      page = await pages.open({ theme, state });
       await page.waitForSelector('#app svg [aria-label]', { timeout: 10_000 });
       const labelled = await page.locator('#app [aria-label]').count();
       assert.ok(labelled > 0);

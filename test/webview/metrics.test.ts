@@ -5,7 +5,7 @@ import type { NnModel } from '../../src/model/types';
 import type { SnapshotMetrics, TrainingSnapshot, TrainingView } from '../../src/protocol/training';
 import type { DocumentState } from '../../src/protocol/webview';
 import { formatValue } from '../../webview/viewmodel/equation';
-import { deliver, launchChromium, openHarness, screenshot, type Harness, type ThemeName } from './support/harness';
+import { deliver, screenshot, type ThemeName , useHarness } from './support/harness';
 import { THEMES } from './support/themes';
 import { mlpState } from './designerStates';
 
@@ -53,15 +53,12 @@ function computed(page: Page, label: string, property: string): Promise<string> 
 }
 
 describe('training metrics panel', () => {
-  let harness: Harness;
+  const pages = useHarness();
   let page: Page | undefined;
-  before(async () => { harness = await launchChromium(); });
-  after(async () => { await harness?.close(); });
-  afterEach(async () => { await page?.close(); page = undefined; });
 
   async function showConfusion(theme: ThemeName): Promise<Page> {
     const state = stateOf(3, 'categoricalCrossEntropy', CLASSES);
-    page = await openHarness(harness, { theme, state });
+    page = await pages.open({ theme, state });
     const metrics: SnapshotMetrics = { confusion: { classes: CLASSES, matrix: MATRIX, split: 'test' } };
     // Sent as JSON, the way a message serialised on the way arrives.
     await deliver(page, JSON.parse(JSON.stringify({ type: 'training', view: viewWith(state, metrics) })));
@@ -98,7 +95,7 @@ describe('training metrics panel', () => {
 
   it('shows MAE and R² for regression instead of a matrix', async () => {
     const state = stateOf(1, 'mse');
-    page = await openHarness(harness, { theme: 'dark', state });
+    page = await pages.open({ theme: 'dark', state });
     await deliver(page, JSON.parse(JSON.stringify({ type: 'training', view: viewWith(state, { mae: 0.123456, r2: 0.875 }) })));
     await frames(page);
     assert.equal(await page.locator('table.confusion').count(), 0);

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import type { Page, Request } from 'playwright-core';
 import { documentState } from '../../src/host/documentModel';
 import type { DocumentState } from '../../src/protocol/webview';
-import { deliver, launchChromium, openHarness, screenshot, waitForSent, type Harness } from './support/harness';
+import { deliver, screenshot, waitForSent, useHarness } from './support/harness';
 
 const PAYLOADS = [
   '<img src=x onerror="window.__pwned=(window.__pwned||0)+1">',
@@ -50,17 +50,14 @@ async function injectedElements(page: Page): Promise<number> {
 }
 
 describe('designer webview: hostile names from the file', () => {
-  let harness: Harness;
+  const pages = useHarness();
   let page: Page | undefined;
-  before(async () => { harness = await launchChromium(); });
-  after(async () => { await harness?.close(); });
-  afterEach(async () => { await page?.close(); page = undefined; });
 
   it('renders layer, input, output and class names as text; no element is created and no script runs', async () => {
     const requests: string[] = [];
-    page = await harness.browser.newPage({ viewport: { width: 1200, height: 800 } });
+    page = await pages.newPage({ viewport: { width: 1200, height: 800 } });
     page.on('request', (r: Request) => requests.push(r.url()));
-    await page.goto(`${harness.server.url}/?theme=dark`);
+    await page.goto(`${pages.url}/?theme=dark`);
     await waitForSent(page, 'ready');
     const state = hostileState();
     await deliver(page, { type: 'state', state });
@@ -77,7 +74,7 @@ describe('designer webview: hostile names from the file', () => {
     const shown = await visibleStrings(page);
     assert.ok(shown.includes(PAYLOADS[0]), 'the layer name is shown literally, as text');
     // Only the page and its own bundle were requested: nothing from the network, nothing from "x".
-    const origin = new URL(harness.server.url).origin;
+    const origin = new URL(pages.url).origin;
     const foreign = requests.filter((u) => new URL(u).origin !== origin || /\/x$/.test(u));
     assert.deepEqual(foreign, []);
     assert.ok(requests.every((u) => /\/(\?theme=dark|dist\/webview\.(js|css)(\.map)?)$/.test(u.slice(origin.length))), requests.join('\n'));
@@ -86,7 +83,7 @@ describe('designer webview: hostile names from the file', () => {
   it('shows hostile names in the error panel as text too', async () => {
     const state = documentState('{ "format": "nnjson", "version": 1, "inputs": "<img src=x onerror=window.__pwned=1>" }', 1, false, `${PAYLOADS[0]}.nnjson`);
     assert.equal(state.model, undefined);
-    page = await openHarness(harness, { state });
+    page = await pages.open({ state });
     await page.waitForSelector('h2');
     assert.equal(await page.evaluate('window.__pwned'), undefined);
     assert.equal(await injectedElements(page), 0);
@@ -98,7 +95,7 @@ describe('designer webview: hostile names from the file', () => {
     // acquireVsCodeApi stub is the one inline script; it gets the nonce, as VS Code's own preload does.
     const nonce = 'c2VjdXJpdHktdGVzdC1ub25jZQ';
     const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'self'; font-src 'self'; img-src 'self' data:`;
-    page = await harness.browser.newPage({ viewport: { width: 1200, height: 800 } });
+    page = await pages.newPage({ viewport: { width: 1200, height: 800 } });
     await page.route(/\/\?theme=/, async (route) => {
       const response = await route.fetch();
       const html = (await response.text())
@@ -110,7 +107,7 @@ describe('designer webview: hostile names from the file', () => {
     });
     await page.addInitScript(`window.__violations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));`);
-    await page.goto(`${harness.server.url}/?theme=dark`);
+    await page.goto(`${pages.url}/?theme=dark`);
     await waitForSent(page, 'ready');
     await deliver(page, { type: 'state', state: hostileState() });
     await page.waitForSelector('g.neuron');

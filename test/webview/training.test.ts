@@ -5,7 +5,7 @@ import { networkFromModel, trainingRng } from '../../src/model/network';
 import type { NnModel } from '../../src/model/types';
 import type { BoundaryGrid, LayerSnapshot, TrainingSnapshot, TrainingStatus, TrainingView } from '../../src/protocol/training';
 import type { HostToWebview, TrainingCommand } from '../../src/protocol/webview';
-import { launchChromium, openHarness, screenshot, sentMessages, waitForSent, type Harness, type ThemeName } from './support/harness';
+import { screenshot, sentMessages, waitForSent, type ThemeName , useHarness } from './support/harness';
 import { THEMES } from './support/themes';
 import { mlpState } from './designerStates';
 
@@ -130,19 +130,14 @@ function distance(a: [number, number, number], b: [number, number, number]): num
 
 
 describe('live training webview', () => {
-  let harness: Harness;
-  let page: Page | undefined;
+  const pages = useHarness();
   const snapshots = xorSnapshots(12);
   const state = mlpState([2, 4, 1], ['tanh', 'sigmoid'], {
     training: { loss: 'binaryCrossEntropy', optimizer: { type: 'sgd', learningRate: 0.5 }, epochs: 50, batchSize: 1, seed: 7 },
   } as Partial<NnModel>);
-  before(async () => { harness = await launchChromium(); });
-  after(async () => { await harness?.close(); });
-  afterEach(async () => { await page?.close(); page = undefined; });
 
-  async function open(theme: ThemeName = 'dark'): Promise<Page> {
-    page = await openHarness(harness, { theme, state });
-    return page;
+  function open(theme: ThemeName = 'dark'): Promise<Page> {
+    return pages.open({ theme, state });
   }
 
   it('enables the controls by status and posts the command of each button', async () => {
@@ -436,8 +431,7 @@ describe('live training webview', () => {
         deltaWeights: Float32Array.from(d.weights, (w) => w / 10), gradInputNorm: 1, deadUnits: [], nonFinite: false,
       })),
     });
-    page = await openHarness(harness, { theme: 'dark', state: mnist });
-    const p = page;
+    const p = await pages.open({ theme: 'dark', state: mnist });
     // The sweep would redraw the canvas while the repaints are timed.
     await p.emulateMedia({ reducedMotion: 'reduce' });
     await p.locator('g.column[data-column="0"] text.more').click();

@@ -87,6 +87,48 @@ export async function openHarness(harness: Harness, options: OpenOptions = {}): 
   return page;
 }
 
+export interface HarnessPages {
+  /** Opens a page as `openHarness` does; it is closed after the test. */
+  open(options?: OpenOptions): Promise<Page>;
+  /** A page with nothing loaded yet, for tests that load the harness page themselves; closed after the test. */
+  newPage(options?: Parameters<Browser['newPage']>[0]): Promise<Page>;
+  /** The harness page's address. */
+  readonly url: string;
+}
+
+/**
+ * For a `describe` block: Chromium and the page server for the whole block,
+ * and every page a test opens closed after that test.
+ */
+export function useHarness(): HarnessPages {
+  let harness: Harness | undefined;
+  const pages: Page[] = [];
+  const started = (): Harness => {
+    if (!harness) throw new Error('useHarness() must be called inside a describe block');
+    return harness;
+  };
+  const track = (page: Page): Page => {
+    pages.push(page);
+    return page;
+  };
+  before(async () => {
+    harness = await launchChromium();
+  });
+  after(async () => {
+    await harness?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((page) => page.close()));
+  });
+  return {
+    open: async (options) => track(await openHarness(started(), options)),
+    newPage: async (options) => track(await started().browser.newPage(options)),
+    get url() {
+      return started().server.url;
+    },
+  };
+}
+
 /** Where the webview suite's screenshots go. */
 export const SCREENSHOT_DIR = join(root, 'test-output', 'webview');
 
