@@ -5,7 +5,8 @@
 import { matrixRows } from '../../model/network';
 import { loadModel } from '../../model/parse';
 import { serializeModel } from '../../model/serialize';
-import type { HistorySpec, LayerSpec, NnModel } from '../../model/types';
+import { appendHistory, appliedEpochs } from '../../model/history';
+import type { LayerSpec, NnModel } from '../../model/types';
 import type { TrainedParameters } from '../../protocol/worker';
 
 export type ApplyResult = { ok: true; text: string } | { ok: false; message: string };
@@ -16,22 +17,9 @@ export function shapeKey(model: NnModel): string {
   return `${model.inputs}|${layers.join(',')}|${model.training.loss}`;
 }
 
-function appendHistory(previous: HistorySpec | undefined, trained: TrainedParameters['history'], from: number): HistorySpec {
-  const loss = trained.loss.slice(from);
-  const history: HistorySpec = { ...previous, loss: [...(previous?.loss ?? []), ...loss] };
-  // Test loss and accuracy only when every epoch has one, so the series stay aligned with the loss.
-  if (trained.testLoss.length === trained.loss.length && loss.length > 0) {
-    history.testLoss = [...(previous?.testLoss ?? []), ...trained.testLoss.slice(from)];
-  }
-  if (trained.accuracy.length === trained.loss.length && loss.length > 0) {
-    history.accuracy = [...(previous?.accuracy ?? []), ...trained.accuracy.slice(from)];
-  }
-  return history;
-}
-
 /**
  * `text` with the trained parameters written in. `fromEpoch`: epochs of the
- * session already applied, whose history is in the text already.
+ * session applied before, whose history the text holds unless that was undone.
  */
 export function trainedText(text: string, parameters: TrainedParameters, fromEpoch = 0): ApplyResult {
   const loaded = loadModel(text);
@@ -54,7 +42,9 @@ export function trainedText(text: string, parameters: TrainedParameters, fromEpo
     return { ...spec, weights: matrixRows(p.weights, p.units, p.inputs), bias: Array.from(p.bias) };
   });
   let next: NnModel = { ...model, layers };
-  if (parameters.history.loss.length > fromEpoch) next = { ...next, history: appendHistory(model.history, parameters.history, fromEpoch) };
+  // An undone apply takes its epochs out of the file again: append from where the file's history really ends.
+  const from = appliedEpochs(model.history, parameters.history.loss, fromEpoch);
+  if (parameters.history.loss.length > from) next = { ...next, history: appendHistory(model.history, parameters.history, from) };
   if (model.data && parameters.normalization.method !== 'none') next = { ...next, data: { ...model.data, normalization: parameters.normalization } };
   return { ok: true, text: serializeModel(next) };
 }

@@ -50,6 +50,25 @@ describe('Apply Trained Weights: the new text', () => {
     assert.deepEqual(load(second.text).history?.loss, [0.5, 0.25, 0.125]);
   });
 
+  it('appends every epoch again after the earlier apply was undone', () => {
+    // The session applied 2 epochs, then the user undid that apply: the text is the original again.
+    const previous = load(andText).history?.loss ?? [];
+    const again = trainedText(andText, parameters([0.5, 0.25, 0.125]), 2);
+    assert.ok(again.ok);
+    assert.deepEqual(load(again.text).history?.loss, [...previous, 0.5, 0.25, 0.125]);
+  });
+
+  it('stores the history to six significant digits', () => {
+    const result = trainedText(andText, parameters([0.123456789, 1 / 3, 2.5e-9 / 7]));
+    assert.ok(result.ok);
+    const loss = load(result.text).history?.loss ?? [];
+    assert.deepEqual(loss.slice(-3), [0.123457, 0.333333, 3.57143e-10]);
+    // Applying more epochs of the same run recognises the rounded values it wrote.
+    const more = trainedText(result.text, parameters([0.123456789, 1 / 3, 2.5e-9 / 7, 0.1]), 3);
+    assert.ok(more.ok);
+    assert.deepEqual(load(more.text).history?.loss.slice(-4), [0.123457, 0.333333, 3.57143e-10, 0.1]);
+  });
+
   it('refuses when the layers changed or the weights are not finite', () => {
     const wider = andText.replace('"units": 3', '"units": 4');
     assert.notEqual(shapeKey(load(wider)), shapeKey(load(andText)));
