@@ -100,6 +100,7 @@ function render(): void {
   );
 
   diagram.render({ model, normalisation: ui.normalisation, selectedDense: selected, expanded: new Set(ui.expanded), readOnly: state.readOnly });
+  training.setVisible(diagram.visibleCounts());
 
   const layers = section('Layers', renderLayerControls(views, selected, send, (dense) => updateUi({ selectedDense: dense })));
   const settings = section('Training settings', renderTrainingControls(model, send));
@@ -162,6 +163,9 @@ onHostMessage((message: HostToWebview) => {
       break;
     case 'trainingSnapshot':
       training.onSnapshot(message.snapshot, message.scrubbed === true);
+      break;
+    case 'layerDetail':
+      training.onLayerDetail(message.dense, message.epoch, message.layer);
       break;
     case 'requestExport':
       void exportDiagram(message.format);

@@ -9,7 +9,7 @@ import { el } from '../dom';
 import { prefersReducedMotion, readPalette } from '../theme';
 import { formatValue } from '../viewmodel/equation';
 import { enabledCommands, STATUS_LABELS } from './viewmodel/commands';
-import { normaliseSnapshot, normaliseView } from './viewmodel/incoming';
+import { normaliseLayer, normaliseSnapshot, normaliseView } from './viewmodel/incoming';
 import { paintFor, type TrainingMode } from './viewmodel/paint';
 import { closesEpoch, hasAccuracy, hasTestLoss, mergeSnapshot, withEpoch } from './viewmodel/series';
 import { stepMsForSpeed } from './viewmodel/sweep';
@@ -23,6 +23,7 @@ import { SweepAnimator } from './sweepAnimator';
 import { FrameScheduler } from './frame';
 import { neuronMaps } from './neuronMaps';
 import { MetricsPanel } from './metrics';
+import { LayerDetails } from './details';
 
 export interface TrainingUiState {
   trainingMode: TrainingMode;
@@ -62,6 +63,9 @@ export class TrainingController {
   private shown: TrainingSnapshot | undefined;
   private live = true;
   private mapsFor: TrainingSnapshot | undefined;
+  private readonly details = new LayerDetails();
+  /** Neurons the diagram draws per column, as last told to the host. */
+  private visible: number[] = [];
 
   constructor(private readonly diagram: Diagram, private readonly host: TrainingHost, private ui: TrainingUiState) {
     this.toolbar = new TrainingToolbar({
@@ -113,7 +117,24 @@ export class TrainingController {
     return this.doc?.model?.inputs === 2;
   }
 
+  /** The diagram's drawn neurons per column: the host samples large layers to this block. */
+  setVisible(counts: readonly number[]): void {
+    if (counts.length === this.visible.length && counts.every((n, k) => n === this.visible[k])) return;
+    this.visible = [...counts];
+    this.host.post({ type: 'visibleNeurons', columns: this.visible });
+    this.frame.request();
+  }
+
+  /** A full layer the host sent because the diagram draws more of it than the sample held. */
+  onLayerDetail(dense: number, epoch: number, raw: unknown): void {
+    const layer = raw === undefined || raw === null ? undefined : normaliseLayer(raw, dense);
+    this.details.accept(dense, epoch, layer);
+    this.frame.request();
+  }
+
   onView(raw: unknown): void {
+    // A status change may be a reset or a new session, whose epochs reuse the old numbers.
+    this.details.clear();
     this.view = normaliseView(raw);
     this.latest = this.view?.latest;
     if (!this.view) {
@@ -194,7 +215,10 @@ export class TrainingController {
     const doc = this.doc;
     const model = doc?.model;
     const views = model ? denseViews(model) : [];
-    const shown = this.shown && fits(this.shown, views) ? this.shown : undefined;
+    const shown = this.shown && fits(this.shown, views) ? this.details.resolve(this.shown) : undefined;
+    if (shown) {
+      for (const dense of this.details.toRequest(shown, this.visible)) this.host.post({ type: 'layerDetail', dense, epoch: shown.epoch });
+    }
     const mode = this.ui.trainingMode;
     const enabled = enabledCommands({ status: this.view?.status, epoch: this.latest?.epoch ?? 0, hasModel: model !== undefined, readOnly: doc?.readOnly ?? false });
     this.toolbar.update(enabled, this.statusText(), mode, this.view !== undefined);
