@@ -116,4 +116,40 @@ describe('large layers in the webview: a sample, and the full matrix on demand',
     assertLinksMatch(await links(p), next, 'next epoch');
     assert.equal(ofType(await sentMessages(p), 'layerDetail').length, 1);
   });
+
+  it('shows the selected large layer in the inspector: the block while running, the whole matrix once paused', async () => {
+    page = await openHarness(harness, { theme: 'dark', state: mlpState(SIZES, ['relu', 'sigmoid']) });
+    const p = page;
+    await p.waitForFunction(`window.__sent.some((m) => m.type === 'visibleNeurons')`);
+    const full = fullSnapshot(6);
+    const reduced = reduceSnapshot(full, [64, 64, 2]);
+    await deliverTyped(p, { type: 'training', view: { ...viewWith(reduced), status: 'running' } });
+    await p.locator('g.layer-header[data-column="1"]').click();
+    await frames(p, 3);
+    const panel = p.locator('.layer-panel');
+    assert.match(await panel.innerText(), /neurons 1–64 × inputs 1–64 of 70×90/);
+    assert.match(await panel.innerText(), /Pause or scrub/);
+    // The statistics are the whole layer's, from the host's summary.
+    const stats = await panel.locator('.layer-stats').innerText();
+    assert.match(stats, /^min -3(\.0+)? · /, stats);
+    assert.equal(ofType(await sentMessages(p), 'layerDetail').length, 0, 'nothing is fetched while the epochs fly by');
+
+    await deliverTyped(p, { type: 'training', view: viewWith(reduced) });
+    await p.waitForFunction(`window.__sent.some((m) => m.type === 'layerDetail')`);
+    assert.deepEqual(ofType(await sentMessages(p), 'layerDetail'), [{ type: 'layerDetail', dense: 0, epoch: 6 }]);
+    assert.match(await panel.innerText(), /Loading the whole matrix/);
+    await deliverTyped(p, { type: 'layerDetail', dense: 0, epoch: 6, layer: full.layers[0]! });
+    await frames(p, 3);
+    assert.match(await panel.innerText(), /W at epoch 6, 70×90/);
+    assert.equal(await panel.locator('canvas.matrix-canvas').getAttribute('aria-label'), 'W at epoch 6, 70×90 heat map');
+    // The heat map's pixel for the peak weight has the negative hue at full strength.
+    const cell = await p.evaluate(`(() => {
+      const c = document.querySelector('.layer-panel canvas.matrix-canvas');
+      const size = c.width / 90;
+      return [...c.getContext('2d').getImageData(${PEAK.i} * size, ${PEAK.j} * size, 1, 1).data].slice(0, 3);
+    })()`) as number[];
+    assert.ok(Math.hypot(...cell.map((v, k) => v - rgb(THEMES.dark.vars['--vscode-charts-orange'] ?? '#d18616')[k]!)) < 8, `peak cell is ${cell}`);
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot(p, 'sampled-layer-inspector');
+  });
 });

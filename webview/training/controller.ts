@@ -24,6 +24,9 @@ import { FrameScheduler } from './frame';
 import { neuronMaps } from './neuronMaps';
 import { MetricsPanel } from './metrics';
 import { LayerDetails } from './details';
+import { LayerPanel } from './layerPanel';
+import { LINK_KIND } from './viewmodel/paint';
+import { divergingScale } from '../viewmodel/scales';
 
 export interface TrainingUiState {
   trainingMode: TrainingMode;
@@ -48,6 +51,8 @@ export class TrainingController {
   readonly progressPanel: HTMLElement;
   readonly boundaryPanel: HTMLElement;
   readonly metricsPanel: HTMLElement;
+  /** The selected layer in the shown snapshot, for the inspector. */
+  readonly layerPanel: HTMLElement;
   private readonly toolbar: TrainingToolbar;
   private readonly timeline: Timeline;
   private readonly lossChart = new LineChart('Loss');
@@ -66,6 +71,10 @@ export class TrainingController {
   private readonly details = new LayerDetails();
   /** Neurons the diagram draws per column, as last told to the host. */
   private visible: number[] = [];
+  private readonly layers = new LayerPanel();
+  private selected: number | undefined;
+  /** The snapshot drawn last, details resolved. */
+  private drawnSnapshot: TrainingSnapshot | undefined;
 
   constructor(private readonly diagram: Diagram, private readonly host: TrainingHost, private ui: TrainingUiState) {
     this.toolbar = new TrainingToolbar({
@@ -97,6 +106,7 @@ export class TrainingController {
     }, ui.boundaryTab, ui.boundaryResolution);
     this.boundaryPanel = this.boundary.element;
     this.metricsPanel = this.metrics.element;
+    this.layerPanel = this.layers.element;
     this.sweep = new SweepAnimator((column) => diagram.setSweep(column), prefersReducedMotion);
     this.draw();
   }
@@ -123,6 +133,19 @@ export class TrainingController {
     this.visible = [...counts];
     this.host.post({ type: 'visibleNeurons', columns: this.visible });
     this.frame.request();
+  }
+
+  /** The Dense layer the inspector shows. */
+  setSelected(dense: number | undefined): void {
+    if (dense === this.selected) return;
+    this.selected = dense;
+    this.frame.request();
+  }
+
+  /** Resolves once the full layers asked for so far have arrived and are drawn (or after a while), so an export shows them. */
+  async detailsDrawn(): Promise<void> {
+    await this.details.settled(5000);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
   }
 
   /** A full layer the host sent because the diagram draws more of it than the sample held. */
@@ -216,6 +239,7 @@ export class TrainingController {
     const model = doc?.model;
     const views = model ? denseViews(model) : [];
     const shown = this.shown && fits(this.shown, views) ? this.details.resolve(this.shown) : undefined;
+    this.drawnSnapshot = shown;
     if (shown) {
       for (const dense of this.details.toRequest(shown, this.visible)) this.host.post({ type: 'layerDetail', dense, epoch: shown.epoch });
     }
@@ -226,7 +250,9 @@ export class TrainingController {
     this.bar.dataset.status = this.view?.status ?? 'none';
     this.timeline.update(this.view?.timeline ?? [], shown?.epoch, this.live);
     this.timeline.element.hidden = !this.view;
-    this.diagram.setPaint(shown ? paintFor(shown, mode) : undefined);
+    const paint = shown ? paintFor(shown, mode) : undefined;
+    this.diagram.setPaint(paint);
+    this.drawLayerPanel(shown, paint?.linkMax);
 
     const faults = [this.view?.message, shown && divergenceText(shown), shown && deadUnitsText(shown)].filter((t): t is string => !!t);
     this.fault.replaceChildren(...faults.map((text) => el('div', { text })));
@@ -246,6 +272,30 @@ export class TrainingController {
     }
     this.metrics.update(shown?.metrics);
     if (model && this.showsBoundary()) this.drawBoundary(shown, views);
+  }
+
+  private drawLayerPanel(shown: TrainingSnapshot | undefined, linkMax: readonly number[] | undefined): void {
+    const dense = this.selected;
+    const layer = dense === undefined ? undefined : shown?.layers[dense];
+    if (!shown || !layer || dense === undefined || !linkMax) {
+      this.layers.update(undefined);
+      return;
+    }
+    const running = this.live && this.view?.status === 'running';
+    // A paused or scrubbed epoch stays on screen, so its full matrix is worth fetching at once.
+    if (layer.sample && !running) this.requestLayer(dense);
+    this.layers.update({
+      layer, epoch: shown.epoch, kind: LINK_KIND[this.ui.trainingMode], running,
+      scale: divergingScale(linkMax[dense]!, readPalette()),
+      waiting: this.details.isPending(dense, shown.epoch),
+    });
+  }
+
+  /** Asks for a layer of the drawn snapshot whole, once per epoch. */
+  private requestLayer(dense: number): void {
+    const shown = this.drawnSnapshot;
+    if (!shown?.layers[dense]?.sample || !this.details.ask(dense, shown.epoch)) return;
+    this.host.post({ type: 'layerDetail', dense, epoch: shown.epoch });
   }
 
   private drawBoundary(shown: TrainingSnapshot | undefined, views: readonly DenseView[]): void {

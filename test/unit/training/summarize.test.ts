@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { reduceLayer, reduceSnapshot, reduceView, sampleBlock, summarizeValues } from '../../../src/host/training/summarize';
+import { reduceLayer, reduceSnapshot, reduceView, sampleBlock } from '../../../src/host/training/summarize';
+import { summarizeValues } from '../../../src/protocol/summary';
 import { createRng } from '../../../src/engine';
 import { DEFAULT_VISIBLE_NEURONS, HISTOGRAM_BINS, SAMPLE_THRESHOLD, type LayerSnapshot, type TrainingSnapshot } from '../../../src/protocol/training';
 

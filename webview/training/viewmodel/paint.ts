@@ -6,7 +6,7 @@ import { fullLinks, summaryRange, type LinkKind } from './sample';
 
 export type TrainingMode = 'weights' | 'gradients' | 'delta';
 
-const LINK_KIND: Record<TrainingMode, LinkKind> = { weights: 'weights', gradients: 'gradWeights', delta: 'deltaWeights' };
+export const LINK_KIND: Record<TrainingMode, LinkKind> = { weights: 'weights', gradients: 'gradWeights', delta: 'deltaWeights' };
 
 export const MODE_LABELS: Record<TrainingMode, string> = {
   weights: 'Weights',
