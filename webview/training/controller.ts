@@ -9,7 +9,7 @@ import { el } from '../dom';
 import { prefersReducedMotion, readPalette } from '../theme';
 import { formatValue } from '../viewmodel/equation';
 import { enabledCommands, STATUS_LABELS } from './viewmodel/commands';
-import { normaliseLayer, normaliseSnapshot, normaliseView } from './viewmodel/incoming';
+import { normaliseSnapshot, normaliseView } from './viewmodel/incoming';
 import { paintFor, type TrainingMode } from './viewmodel/paint';
 import { closesEpoch, hasAccuracy, hasTestLoss, mergeSnapshot, withEpoch } from './viewmodel/series';
 import { stepMsForSpeed } from './viewmodel/sweep';
@@ -23,10 +23,7 @@ import { SweepAnimator } from './sweepAnimator';
 import { FrameScheduler } from './frame';
 import { neuronMaps } from './neuronMaps';
 import { MetricsPanel } from './metrics';
-import { LayerDetails } from './details';
-import { LayerPanel } from './layerPanel';
-import { LINK_KIND } from './viewmodel/paint';
-import { divergingScale } from '../viewmodel/scales';
+import { LargeLayers } from './largeLayers';
 
 export interface TrainingUiState {
   trainingMode: TrainingMode;
@@ -68,13 +65,7 @@ export class TrainingController {
   private shown: TrainingSnapshot | undefined;
   private live = true;
   private mapsFor: TrainingSnapshot | undefined;
-  private readonly details = new LayerDetails();
-  /** Neurons the diagram draws per column, as last told to the host. */
-  private visible: number[] = [];
-  private readonly layers = new LayerPanel();
-  private selected: number | undefined;
-  /** The snapshot drawn last, details resolved. */
-  private drawnSnapshot: TrainingSnapshot | undefined;
+  private readonly large: LargeLayers;
 
   constructor(private readonly diagram: Diagram, private readonly host: TrainingHost, private ui: TrainingUiState) {
     this.toolbar = new TrainingToolbar({
@@ -106,7 +97,8 @@ export class TrainingController {
     }, ui.boundaryTab, ui.boundaryResolution);
     this.boundaryPanel = this.boundary.element;
     this.metricsPanel = this.metrics.element;
-    this.layerPanel = this.layers.element;
+    this.large = new LargeLayers((message) => host.post(message), () => this.frame.request());
+    this.layerPanel = this.large.panelElement;
     this.sweep = new SweepAnimator((column) => diagram.setSweep(column), prefersReducedMotion);
     this.draw();
   }
@@ -129,35 +121,27 @@ export class TrainingController {
 
   /** The diagram's drawn neurons per column: the host samples large layers to this block. */
   setVisible(counts: readonly number[]): void {
-    if (counts.length === this.visible.length && counts.every((n, k) => n === this.visible[k])) return;
-    this.visible = [...counts];
-    this.host.post({ type: 'visibleNeurons', columns: this.visible });
-    this.frame.request();
+    this.large.setVisible(counts);
   }
 
   /** The Dense layer the inspector shows. */
   setSelected(dense: number | undefined): void {
-    if (dense === this.selected) return;
-    this.selected = dense;
-    this.frame.request();
+    this.large.setSelected(dense);
   }
 
-  /** Resolves once the full layers asked for so far have arrived and are drawn (or after a while), so an export shows them. */
-  async detailsDrawn(): Promise<void> {
-    await this.details.settled(5000);
-    await new Promise((resolve) => requestAnimationFrame(resolve));
+  /** Resolves once the full layers asked for so far are drawn (or after a while), so an export shows them. */
+  detailsDrawn(): Promise<void> {
+    return this.large.drawn();
   }
 
-  /** A full layer the host sent because the diagram draws more of it than the sample held. */
+  /** A full layer the host sent on request. */
   onLayerDetail(dense: number, epoch: number, raw: unknown): void {
-    const layer = raw === undefined || raw === null ? undefined : normaliseLayer(raw, dense);
-    this.details.accept(dense, epoch, layer);
-    this.frame.request();
+    this.large.onDetail(dense, epoch, raw);
   }
 
   onView(raw: unknown): void {
     // A status change may be a reset or a new session, whose epochs reuse the old numbers.
-    this.details.clear();
+    this.large.reset();
     this.view = normaliseView(raw);
     this.latest = this.view?.latest;
     if (!this.view) {
@@ -238,11 +222,7 @@ export class TrainingController {
     const doc = this.doc;
     const model = doc?.model;
     const views = model ? denseViews(model) : [];
-    const shown = this.shown && fits(this.shown, views) ? this.details.resolve(this.shown) : undefined;
-    this.drawnSnapshot = shown;
-    if (shown) {
-      for (const dense of this.details.toRequest(shown, this.visible)) this.host.post({ type: 'layerDetail', dense, epoch: shown.epoch });
-    }
+    const shown = this.shown && fits(this.shown, views) ? this.large.prepare(this.shown) : undefined;
     const mode = this.ui.trainingMode;
     const enabled = enabledCommands({ status: this.view?.status, epoch: this.latest?.epoch ?? 0, hasModel: model !== undefined, readOnly: doc?.readOnly ?? false });
     this.toolbar.update(enabled, this.statusText(), mode, this.view !== undefined);
@@ -252,7 +232,7 @@ export class TrainingController {
     this.timeline.element.hidden = !this.view;
     const paint = shown ? paintFor(shown, mode) : undefined;
     this.diagram.setPaint(paint);
-    this.drawLayerPanel(shown, paint?.linkMax);
+    this.large.drawPanel(shown, paint?.linkMax, mode, this.live && this.view?.status === 'running');
 
     const faults = [this.view?.message, shown && divergenceText(shown), shown && deadUnitsText(shown)].filter((t): t is string => !!t);
     this.fault.replaceChildren(...faults.map((text) => el('div', { text })));
@@ -272,30 +252,6 @@ export class TrainingController {
     }
     this.metrics.update(shown?.metrics);
     if (model && this.showsBoundary()) this.drawBoundary(shown, views);
-  }
-
-  private drawLayerPanel(shown: TrainingSnapshot | undefined, linkMax: readonly number[] | undefined): void {
-    const dense = this.selected;
-    const layer = dense === undefined ? undefined : shown?.layers[dense];
-    if (!shown || !layer || dense === undefined || !linkMax) {
-      this.layers.update(undefined);
-      return;
-    }
-    const running = this.live && this.view?.status === 'running';
-    // A paused or scrubbed epoch stays on screen, so its full matrix is worth fetching at once.
-    if (layer.sample && !running) this.requestLayer(dense);
-    this.layers.update({
-      layer, epoch: shown.epoch, kind: LINK_KIND[this.ui.trainingMode], running,
-      scale: divergingScale(linkMax[dense]!, readPalette()),
-      waiting: this.details.isPending(dense, shown.epoch),
-    });
-  }
-
-  /** Asks for a layer of the drawn snapshot whole, once per epoch. */
-  private requestLayer(dense: number): void {
-    const shown = this.drawnSnapshot;
-    if (!shown?.layers[dense]?.sample || !this.details.ask(dense, shown.epoch)) return;
-    this.host.post({ type: 'layerDetail', dense, epoch: shown.epoch });
   }
 
   private drawBoundary(shown: TrainingSnapshot | undefined, views: readonly DenseView[]): void {
