@@ -42,6 +42,11 @@ export class LayerDetails {
     return true;
   }
 
+  /** Whether any request is unanswered. */
+  get waiting(): boolean {
+    return this.pending.size > 0;
+  }
+
   isPending(dense: number, epoch: number): boolean {
     return this.pending.has(key(dense, epoch));
   }

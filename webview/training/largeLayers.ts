@@ -50,6 +50,8 @@ export class LargeLayers {
 
   /** Resolves once the layers asked for so far have arrived and been drawn, or after a while. */
   async drawn(): Promise<void> {
+    // Without requests in flight nothing waits, not even for a frame a hidden webview may never run.
+    if (!this.details.waiting) return;
     await this.details.settled(5000);
     await new Promise((resolve) => requestAnimationFrame(resolve));
   }
