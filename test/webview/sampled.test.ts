@@ -152,4 +152,35 @@ describe('large layers in the webview: a sample, and the full matrix on demand',
     await panel.scrollIntoViewIfNeeded();
     await screenshot(p, 'sampled-layer-inspector');
   });
+
+  it('draws an MNIST-size network from sampled snapshots on the canvas and asks for the first layer when the input column expands', async () => {
+    const sizes = [784, 128, 64, 10];
+    page = await openHarness(harness, { theme: 'dark', state: mlpState(sizes, ['relu', 'relu', 'softmax']) });
+    const p = page;
+    await p.emulateMedia({ reducedMotion: 'reduce' });
+    await p.waitForFunction(`window.__sent.some((m) => m.type === 'visibleNeurons')`);
+    const rng = createRng(5);
+    const layers = sizes.slice(1).map((units, d): LayerSnapshot => {
+      const weights = Float32Array.from({ length: units * sizes[d]! }, () => rng() - 0.5);
+      return {
+        dense: d, units, inputs: sizes[d]!, weights, bias: new Float32Array(units), gradWeights: weights.map((w) => w / 10),
+        gradBias: new Float32Array(units), deltaWeights: weights.map((w) => w / 100), gradInputNorm: 0.1, deadUnits: [], nonFinite: false,
+      };
+    });
+    layers[0]!.weights[127 * 784 + 783] = 9;
+    const full: TrainingSnapshot = { epoch: 2, batch: 0, batches: 1, loss: 2, learningRate: 0.01, layers };
+    const visible = ofType(await sentMessages(p), 'visibleNeurons').at(-1)!.columns;
+    assert.deepEqual(visible, [64, 64, 64, 10]);
+    await deliverTyped(p, { type: 'training', view: viewWith(reduceSnapshot(full, visible)) });
+    await frames(p, 3);
+    assert.ok(await p.locator('canvas.links-canvas').isVisible());
+    assert.ok(await p.locator('.diagram').getAttribute('data-paint-ms'), 'the snapshot was painted');
+    assert.equal(Number((await p.locator('.legend-range span').last().innerText()).replace('+', '')), 9);
+    assert.equal(ofType(await sentMessages(p), 'layerDetail').length, 0);
+
+    await p.locator('g.column[data-column="0"] text.more').click();
+    await p.waitForFunction(`window.__sent.some((m) => m.type === 'layerDetail')`);
+    assert.deepEqual(ofType(await sentMessages(p), 'visibleNeurons').at(-1)!.columns, [784, 64, 64, 10]);
+    assert.deepEqual(ofType(await sentMessages(p), 'layerDetail'), [{ type: 'layerDetail', dense: 0, epoch: 2 }]);
+  });
 });
