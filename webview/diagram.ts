@@ -200,6 +200,11 @@ export class Diagram {
     if (this.layout) paintNeuronMaps(this.mapGroup, this.layout.columns.flatMap((c) => c.nodes), this.layout.radius, maps);
   }
 
+  /** Neurons drawn per column (always the first ones), input column first. */
+  visibleCounts(): number[] {
+    return this.layout?.columns.map((c) => c.visible) ?? [];
+  }
+
   /** Number of columns drawn, input included. */
   columnCount(): number {
     return this.layout?.columns.length ?? 0;

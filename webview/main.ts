@@ -100,6 +100,7 @@ function render(): void {
   );
 
   diagram.render({ model, normalisation: ui.normalisation, selectedDense: selected, expanded: new Set(ui.expanded), readOnly: state.readOnly });
+  training.setVisible(diagram.visibleCounts());
 
   const layers = section('Layers', renderLayerControls(views, selected, send, (dense) => updateUi({ selectedDense: dense })));
   const settings = section('Training settings', renderTrainingControls(model, send));
@@ -113,6 +114,7 @@ function render(): void {
   const panels: HTMLElement[] = [section('Training progress', training.progressPanel), section('Metrics', training.metricsPanel)];
   if (training.showsBoundary()) panels.push(section('Decision boundary', training.boundaryPanel));
   panels.push(layers, settings);
+  training.setSelected(selected);
   if (selected !== undefined) {
     const palette = readPalette();
     const domains = layerDomains(views.map((v) => layerMaxAbs(v.weights, v.bias)), ui.normalisation);
@@ -124,7 +126,7 @@ function render(): void {
       setConvention: (convention) => updateUi({ convention }),
       editWeight: (neuron, input, at) => editWeight(selected, neuron, input, at),
       editBias: (neuron, at) => editBias(selected, neuron, at),
-    })));
+    }), training.layerPanel));
   } else {
     panels.push(section('Inspector', el('p', { className: 'hint', text: 'Select a layer (click its header, or press Enter on it) to see W, b and its equation.' })));
   }
@@ -132,6 +134,8 @@ function render(): void {
 }
 
 async function exportDiagram(format: 'svg' | 'png'): Promise<void> {
+  // Links of a large layer beyond its sample are drawn once its full matrix arrives.
+  await training.detailsDrawn();
   const svg = diagram.svgElement();
   const text = diagramSvg(svg, diagram.linkCanvas());
   if (format === 'svg') {
@@ -162,6 +166,9 @@ onHostMessage((message: HostToWebview) => {
       break;
     case 'trainingSnapshot':
       training.onSnapshot(message.snapshot, message.scrubbed === true);
+      break;
+    case 'layerDetail':
+      training.onLayerDetail(message.dense, message.epoch, message.layer);
       break;
     case 'requestExport':
       void exportDiagram(message.format);

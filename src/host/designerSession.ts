@@ -14,6 +14,7 @@ import { errorMessage, log } from './log';
 import { isReadOnly } from './readOnly';
 import { minimalReplacement, withLineEndings } from './textEdit';
 import { trainingManager } from './training/registry';
+import { reduceSnapshot, reduceView } from './training/summarize';
 
 export type EditOutcome = { applied: true } | { applied: false; reason: string };
 
@@ -40,6 +41,8 @@ export class DesignerSession implements vscode.Disposable {
   private pendingExport: { resolve: (data: string) => void; reject: (e: Error) => void; format: 'svg' | 'png' } | undefined;
   private readyWaiters: (() => void)[] = [];
   private isReady = false;
+  /** Neurons the webview draws per column; large layers are sent as that block and a summary. */
+  private visible: number[] | undefined;
 
   constructor(
     readonly document: vscode.TextDocument,
@@ -66,8 +69,8 @@ export class DesignerSession implements vscode.Disposable {
       }),
     );
     const training = trainingManager()?.subscribe(document.uri, {
-      view: (view) => void this.post({ type: 'training', view }),
-      snapshot: (snapshot) => void this.post({ type: 'trainingSnapshot', snapshot }),
+      view: (view) => void this.post({ type: 'training', view: reduceView(view, this.visible) }),
+      snapshot: (snapshot) => void this.post({ type: 'trainingSnapshot', snapshot: reduceSnapshot(snapshot, this.visible) }),
     });
     if (training) this.disposables.push(training);
   }
@@ -94,7 +97,7 @@ export class DesignerSession implements vscode.Disposable {
         await this.post({ type: 'theme', kind: themeKind(vscode.window.activeColorTheme.kind) });
         this.postState();
         // A webview shown again starts from nothing: hand it the whole session.
-        await this.post({ type: 'training', view: trainingManager()?.view(this.document.uri) });
+        await this.post({ type: 'training', view: reduceView(trainingManager()?.view(this.document.uri), this.visible) });
         return undefined;
       case 'edit':
         return this.enqueueEdit(message.edit, message.version);
@@ -117,7 +120,16 @@ export class DesignerSession implements vscode.Disposable {
         return undefined;
       case 'scrubTo': {
         const snapshot = await trainingManager()?.scrubTo(this.document.uri, message.epoch);
-        if (snapshot) await this.post({ type: 'trainingSnapshot', snapshot, scrubbed: true });
+        if (snapshot) await this.post({ type: 'trainingSnapshot', snapshot: reduceSnapshot(snapshot, this.visible), scrubbed: true });
+        return undefined;
+      }
+      case 'visibleNeurons':
+        this.visible = message.columns;
+        return undefined;
+      case 'layerDetail': {
+        const { dense, epoch } = message;
+        const layer = await trainingManager()?.session(this.document.uri)?.layerDetail(dense, epoch).catch(() => undefined);
+        await this.post(layer ? { type: 'layerDetail', dense, epoch, layer } : { type: 'layerDetail', dense, epoch });
         return undefined;
       }
       case 'boundaryResolution':

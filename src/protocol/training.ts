@@ -2,6 +2,42 @@
 // host throttles and forwards them, and the webview draws them. Large arrays are
 // Float32Array so they can be transferred instead of copied.
 
+/** Dense layers with more weights than this reach the webview as a sample and a summary, the full matrix on request. */
+export const SAMPLE_THRESHOLD = 4096;
+/** Neurons per column the diagram draws before it summarises the column; the sample's size until the webview says otherwise. */
+export const DEFAULT_VISIBLE_NEURONS = 64;
+export const HISTOGRAM_BINS = 16;
+
+/** Statistics of one weight-shaped matrix over its finite entries (the zeros below when there are none). */
+export interface ValueSummary {
+  count: number;
+  /** Entries that are neither NaN nor ±Infinity; every statistic below is over these. */
+  finite: number;
+  min: number;
+  max: number;
+  mean: number;
+  meanAbs: number;
+  /** Frobenius norm, √Σ v². */
+  l2: number;
+  /** HISTOGRAM_BINS equal-width bins over [min, max]. */
+  histogram: number[];
+  /** Per neuron j: ‖row j‖₂, the norm of its incoming values. */
+  rowNorms: Float32Array;
+}
+
+/** Statistics of a sampled layer's full matrices. */
+export interface LayerSummary {
+  weights: ValueSummary;
+  gradWeights: ValueSummary;
+  deltaWeights: ValueSummary;
+}
+
+/** The block a sampled layer carries: neurons 0…rows−1 by inputs 0…cols−1, row-major with stride cols. */
+export interface LayerSample {
+  rows: number;
+  cols: number;
+}
+
 /** Where a session is. `idle`: built, not started; `done`: all epochs ran. */
 export type TrainingStatus = 'idle' | 'running' | 'paused' | 'done' | 'stopped' | 'failed';
 
@@ -26,6 +62,13 @@ export interface LayerSnapshot {
   deadUnits: number[];
   /** True when any weight, bias or gradient is NaN or ±Infinity. */
   nonFinite: boolean;
+  /**
+   * Only towards the webview, for layers above SAMPLE_THRESHOLD: weights, gradWeights and
+   * deltaWeights then hold just this block; bias and the per-neuron arrays stay whole.
+   */
+  sample?: LayerSample;
+  /** Set with `sample`: the statistics of the whole matrices, for colour ranges and legends. */
+  summary?: LayerSummary;
 }
 
 /** A grid of network outputs over the two inputs' range, for decision-boundary views. */

@@ -22,6 +22,8 @@ const MAX_SEED = 0xffffffff;
 /** Exported diagrams larger than this are refused rather than written. */
 const MAX_EXPORT_CHARS = 64 * 1024 * 1024;
 const MAX_LOG_CHARS = 10_000;
+/** Columns of a diagram: the input column and one per Dense layer. */
+const MAX_COLUMNS = 10_000;
 
 type Obj = Record<string, unknown>;
 
@@ -161,6 +163,12 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
       return isInt(raw.resolution, MIN_BOUNDARY_RESOLUTION, MAX_BOUNDARY_RESOLUTION)
         ? { type: 'boundaryResolution', resolution: raw.resolution }
         : undefined;
+    case 'visibleNeurons':
+      return Array.isArray(raw.columns) && raw.columns.length <= MAX_COLUMNS && raw.columns.every((n) => isInt(n, 0, MAX_UNITS))
+        ? { type: 'visibleNeurons', columns: [...(raw.columns as number[])] }
+        : undefined;
+    case 'layerDetail':
+      return dense(raw.dense) && isInt(raw.epoch, 0, MAX_EPOCHS) ? { type: 'layerDetail', dense: raw.dense, epoch: raw.epoch } : undefined;
     default:
       return undefined;
   }

@@ -4,7 +4,7 @@
 // enters the host; anything that does not match is logged and dropped.
 
 import type { ActivationName, InitName, LossName, ModelError, NnModel, OptimizerSpec } from '../model/types';
-import type { TrainingSnapshot, TrainingView } from './training';
+import type { LayerSnapshot, TrainingSnapshot, TrainingView } from './training';
 
 /** The document as the webview needs it. */
 export interface DocumentState {
@@ -42,7 +42,11 @@ export type WebviewToHost =
   /** Ask for the kept snapshot of an epoch (the timeline scrubber); answered by `trainingSnapshot` with `scrubbed: true`. */
   | { type: 'scrubTo'; epoch: number }
   /** Decision-boundary grid resolution (samples per axis), computed by the worker. */
-  | { type: 'boundaryResolution'; resolution: number };
+  | { type: 'boundaryResolution'; resolution: number }
+  /** Neurons the diagram draws per column (the first ones), input column first; large layers are sampled to this block. */
+  | { type: 'visibleNeurons'; columns: number[] }
+  /** Ask for a Dense layer's full matrices at an epoch; answered by `layerDetail`. */
+  | { type: 'layerDetail'; dense: number; epoch: number };
 
 /** The training controls, from the webview, the editor title bar or the command palette. */
 export type TrainingCommand = 'train' | 'pause' | 'resume' | 'stepEpoch' | 'stepBatch' | 'stop' | 'reset' | 'apply' | 'discard';
@@ -54,7 +58,9 @@ export type HostToWebview =
   /** The whole session, on `ready` and whenever its status changes. Absent view: no session for this document. */
   | { type: 'training'; view: TrainingView | undefined }
   /** One epoch (or batch) of a running session, throttled; or a kept epoch the user scrubbed to. */
-  | { type: 'trainingSnapshot'; snapshot: TrainingSnapshot; scrubbed?: boolean };
+  | { type: 'trainingSnapshot'; snapshot: TrainingSnapshot; scrubbed?: boolean }
+  /** The whole layer asked for by `layerDetail`; no layer when that epoch is no longer kept. */
+  | { type: 'layerDetail'; dense: number; epoch: number; layer?: LayerSnapshot };
 
 export function assertNever(value: never): never {
   throw new Error(`unexpected value: ${JSON.stringify(value)}`);

@@ -4,9 +4,10 @@ import { createRng, datasetFromRows, makeLoss, Network, Trainer } from '../../sr
 import { networkFromModel, trainingRng } from '../../src/model/network';
 import type { NnModel } from '../../src/model/types';
 import type { BoundaryGrid, LayerSnapshot, TrainingSnapshot, TrainingStatus, TrainingView } from '../../src/protocol/training';
-import type { HostToWebview, TrainingCommand } from '../../src/protocol/webview';
-import { screenshot, sentMessages, waitForSent, type ThemeName , useHarness } from './support/harness';
+import type { TrainingCommand } from '../../src/protocol/webview';
+import { screenshot, sentMessages, waitForSent, useHarness, type ThemeName } from './support/harness';
 import { THEMES } from './support/themes';
+import { deliverTyped, frames } from './support/typed';
 import { mlpState } from './designerStates';
 
 // Snapshots come from a real engine network trained on XOR, the way the worker makes them.
@@ -88,32 +89,12 @@ function viewOf(status: TrainingStatus, snapshots: TrainingSnapshot[]): Training
   };
 }
 
-/** Delivers a host message with its typed arrays intact, as VS Code transfers them. */
-async function deliverTyped(page: Page, message: HostToWebview): Promise<void> {
-  const text = JSON.stringify(message, (_key, value: unknown) => {
-    if (value instanceof Float32Array) return { $f32: Array.from(value, (v) => (Number.isFinite(v) ? v : String(v))) };
-    if (value instanceof Uint8Array) return { $u8: Array.from(value) };
-    return typeof value === 'number' && !Number.isFinite(value) ? { $num: String(value) } : value;
-  });
-  await page.evaluate(`window.postMessage(JSON.parse(${JSON.stringify(text)}, (key, value) => {
-    if (value && typeof value === 'object' && '$f32' in value) return Float32Array.from(value.$f32, Number);
-    if (value && typeof value === 'object' && '$u8' in value) return Uint8Array.from(value.$u8);
-    if (value && typeof value === 'object' && '$num' in value) return Number(value.$num);
-    return value;
-  }), '*')`);
-}
-
 async function commands(page: Page): Promise<TrainingCommand[]> {
   return (await sentMessages(page)).flatMap((m) => (m.type === 'training' ? [m.command] : []));
 }
 
 async function enabledButtons(page: Page): Promise<string[]> {
   return page.evaluate(`[...document.querySelectorAll('.training-commands button:not([disabled]):not([hidden])')].map((e) => e.dataset.command)`) as Promise<string[]>;
-}
-
-/** Waits for the webview's next drawn frame (updates are coalesced per animation frame). */
-async function frames(page: Page, n = 2): Promise<void> {
-  for (let k = 0; k < n; k++) await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(0)))');
 }
 
 function rgbOf(text: string): [number, number, number] {

@@ -23,6 +23,7 @@ import { SweepAnimator } from './sweepAnimator';
 import { FrameScheduler } from './frame';
 import { neuronMaps } from './neuronMaps';
 import { MetricsPanel } from './metrics';
+import { LargeLayers } from './largeLayers';
 
 export interface TrainingUiState {
   trainingMode: TrainingMode;
@@ -47,6 +48,8 @@ export class TrainingController {
   readonly progressPanel: HTMLElement;
   readonly boundaryPanel: HTMLElement;
   readonly metricsPanel: HTMLElement;
+  /** The selected layer in the shown snapshot, for the inspector. */
+  readonly layerPanel: HTMLElement;
   private readonly toolbar: TrainingToolbar;
   private readonly timeline: Timeline;
   private readonly lossChart = new LineChart('Loss');
@@ -62,6 +65,7 @@ export class TrainingController {
   private shown: TrainingSnapshot | undefined;
   private live = true;
   private mapsFor: TrainingSnapshot | undefined;
+  private readonly large: LargeLayers;
 
   constructor(private readonly diagram: Diagram, private readonly host: TrainingHost, private ui: TrainingUiState) {
     this.toolbar = new TrainingToolbar({
@@ -93,6 +97,8 @@ export class TrainingController {
     }, ui.boundaryTab, ui.boundaryResolution);
     this.boundaryPanel = this.boundary.element;
     this.metricsPanel = this.metrics.element;
+    this.large = new LargeLayers((message) => host.post(message), () => this.frame.request());
+    this.layerPanel = this.large.panelElement;
     this.sweep = new SweepAnimator((column) => diagram.setSweep(column), prefersReducedMotion);
     this.draw();
   }
@@ -113,7 +119,29 @@ export class TrainingController {
     return this.doc?.model?.inputs === 2;
   }
 
+  /** The diagram's drawn neurons per column: the host samples large layers to this block. */
+  setVisible(counts: readonly number[]): void {
+    this.large.setVisible(counts);
+  }
+
+  /** The Dense layer the inspector shows. */
+  setSelected(dense: number | undefined): void {
+    this.large.setSelected(dense);
+  }
+
+  /** Resolves once the full layers asked for so far are drawn (or after a while), so an export shows them. */
+  detailsDrawn(): Promise<void> {
+    return this.large.drawn();
+  }
+
+  /** A full layer the host sent on request. */
+  onLayerDetail(dense: number, epoch: number, raw: unknown): void {
+    this.large.onDetail(dense, epoch, raw);
+  }
+
   onView(raw: unknown): void {
+    // A status change may be a reset or a new session, whose epochs reuse the old numbers.
+    this.large.reset();
     this.view = normaliseView(raw);
     this.latest = this.view?.latest;
     if (!this.view) {
@@ -194,7 +222,7 @@ export class TrainingController {
     const doc = this.doc;
     const model = doc?.model;
     const views = model ? denseViews(model) : [];
-    const shown = this.shown && fits(this.shown, views) ? this.shown : undefined;
+    const shown = this.shown && fits(this.shown, views) ? this.large.prepare(this.shown) : undefined;
     const mode = this.ui.trainingMode;
     const enabled = enabledCommands({ status: this.view?.status, epoch: this.latest?.epoch ?? 0, hasModel: model !== undefined, readOnly: doc?.readOnly ?? false });
     this.toolbar.update(enabled, this.statusText(), mode, this.view !== undefined);
@@ -202,7 +230,9 @@ export class TrainingController {
     this.bar.dataset.status = this.view?.status ?? 'none';
     this.timeline.update(this.view?.timeline ?? [], shown?.epoch, this.live);
     this.timeline.element.hidden = !this.view;
-    this.diagram.setPaint(shown ? paintFor(shown, mode) : undefined);
+    const paint = shown ? paintFor(shown, mode) : undefined;
+    this.diagram.setPaint(paint);
+    this.large.drawPanel(shown, paint?.linkMax, mode, this.live && this.view?.status === 'running');
 
     const faults = [this.view?.message, shown && divergenceText(shown), shown && deadUnitsText(shown)].filter((t): t is string => !!t);
     this.fault.replaceChildren(...faults.map((text) => el('div', { text })));

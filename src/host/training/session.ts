@@ -3,7 +3,7 @@
 // and throttles what goes to the webview. No `vscode` here, so the state machine is tested with a
 // fake worker; src/host/training/manager.ts connects it to VS Code.
 
-import type { TrainingSnapshot, TrainingStatus, TrainingView } from '../../protocol/training';
+import type { LayerSnapshot, TrainingSnapshot, TrainingStatus, TrainingView } from '../../protocol/training';
 import type { TrainingCommand } from '../../protocol/webview';
 import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerToHost } from '../../protocol/worker';
 import { policyEpochs } from '../../worker/timeline';
@@ -142,6 +142,12 @@ export class TrainingSession {
     if (this.ended || !this.worker) return undefined;
     const reply = await this.request((id) => ({ type: 'scrub', id, epoch }));
     return reply.type === 'scrubbed' ? reply.snapshot : undefined;
+  }
+
+  /** One Dense layer whole at an epoch: from the latest snapshot when it is that epoch, else from the worker's timeline. */
+  async layerDetail(dense: number, epoch: number): Promise<LayerSnapshot | undefined> {
+    const snapshot = this.latest?.epoch === epoch ? this.latest : await this.scrubTo(epoch);
+    return snapshot?.layers[dense];
   }
 
   /** The trained parameters at full precision: from the worker, or kept from Stop. */

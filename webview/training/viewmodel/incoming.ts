@@ -2,7 +2,7 @@
 // arrays or index-keyed objects when a message was serialised as JSON on the
 // way. Everything training-related is normalised here, once, where it enters.
 import { normaliseMetrics } from './metrics';
-import type { BoundaryGrid, LayerSnapshot, TrainingSeries, TrainingSnapshot, TrainingStatus, TrainingView } from '../../../src/protocol/training';
+import type { BoundaryGrid, LayerSnapshot, LayerSummary, TrainingSeries, TrainingSnapshot, TrainingStatus, TrainingView, ValueSummary } from '../../../src/protocol/training';
 
 const STATUSES: readonly TrainingStatus[] = ['idle', 'running', 'paused', 'done', 'stopped', 'failed'];
 
@@ -52,6 +52,10 @@ function range(value: unknown): [number, number] {
   return Array.isArray(value) && value.length === 2 ? [num(value[0], 0), num(value[1], 1)] : [0, 1];
 }
 
+function isCount(value: unknown, max: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
+}
+
 export function normaliseLayer(raw: unknown, index: number): LayerSnapshot {
   const l = isObject(raw) ? raw : {};
   const layer: LayerSnapshot = {
@@ -68,7 +72,34 @@ export function normaliseLayer(raw: unknown, index: number): LayerSnapshot {
     nonFinite: l.nonFinite === true,
   };
   if (l.gradInputs !== undefined && l.gradInputs !== null) layer.gradInputs = toFloat32(l.gradInputs);
+  const sample = l.sample;
+  if (isObject(sample) && isCount(sample.rows, layer.units) && isCount(sample.cols, layer.inputs)) {
+    const size = sample.rows * sample.cols;
+    // A block the arrays cannot hold is not drawn from: the layer then reads as whole and short.
+    if (layer.weights.length >= size && layer.gradWeights.length >= size && layer.deltaWeights.length >= size) {
+      layer.sample = { rows: sample.rows, cols: sample.cols };
+      const summary = normaliseSummary(l.summary);
+      if (summary) layer.summary = summary;
+    }
+  }
   return layer;
+}
+
+function normaliseValues(raw: unknown): ValueSummary | undefined {
+  if (!isObject(raw)) return undefined;
+  return {
+    count: num(raw.count, 0), finite: num(raw.finite, 0),
+    min: num(raw.min, 0), max: num(raw.max, 0), mean: num(raw.mean, 0), meanAbs: num(raw.meanAbs, 0), l2: num(raw.l2, 0),
+    histogram: numbers(raw.histogram), rowNorms: toFloat32(raw.rowNorms),
+  };
+}
+
+function normaliseSummary(raw: unknown): LayerSummary | undefined {
+  if (!isObject(raw)) return undefined;
+  const weights = normaliseValues(raw.weights);
+  const gradWeights = normaliseValues(raw.gradWeights);
+  const deltaWeights = normaliseValues(raw.deltaWeights);
+  return weights && gradWeights && deltaWeights ? { weights, gradWeights, deltaWeights } : undefined;
 }
 
 function normaliseBoundary(raw: unknown): BoundaryGrid | undefined {

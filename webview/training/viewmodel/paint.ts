@@ -2,8 +2,11 @@
 // Dense layer, the node values of every column, and each one's symmetric domain.
 import type { TrainingSnapshot } from '../../../src/protocol/training';
 import { faultLayer } from './faults';
+import { fullLinks, summaryRange, type LinkKind } from './sample';
 
 export type TrainingMode = 'weights' | 'gradients' | 'delta';
+
+export const LINK_KIND: Record<TrainingMode, LinkKind> = { weights: 'weights', gradients: 'gradWeights', delta: 'deltaWeights' };
 
 export const MODE_LABELS: Record<TrainingMode, string> = {
   weights: 'Weights',
@@ -17,7 +20,7 @@ export interface Paint {
   /** Per Dense layer: the link values, W[j][i] at j·inputs + i. */
   links: Float32Array[];
   inputs: number[];
-  /** Per Dense layer: max |v| over its links and bias markers (non-finite values ignored). */
+  /** Per Dense layer: max |v| over all its links (a sampled layer's summary says) and bias markers, non-finite values ignored. */
   linkMax: number[];
   /** Per Dense layer: the value its bias marker shows, or undefined for a neutral marker. */
   bias: (Float32Array | undefined)[];
@@ -53,7 +56,8 @@ function inputMagnitudes(gradInputs: Float32Array | undefined, norm: number, siz
 
 export function paintFor(snapshot: TrainingSnapshot, mode: TrainingMode): Paint {
   const layers = snapshot.layers;
-  const links = layers.map((l) => (mode === 'weights' ? l.weights : mode === 'gradients' ? l.gradWeights : l.deltaWeights));
+  const kind = LINK_KIND[mode];
+  const links = layers.map((l) => fullLinks(l, kind));
   const bias = layers.map((l) => (mode === 'weights' ? l.bias : mode === 'gradients' ? l.gradBias : undefined));
   const nodes: (Float32Array | undefined)[] = [];
   if (mode === 'gradients') {
@@ -70,7 +74,7 @@ export function paintFor(snapshot: TrainingSnapshot, mode: TrainingMode): Paint 
     epoch: snapshot.epoch,
     links,
     inputs: layers.map((l) => l.inputs),
-    linkMax: links.map((w, d) => maxAbs(w, bias[d])),
+    linkMax: layers.map((l, d) => Math.max(summaryRange(l, kind) ?? maxAbs(links[d]), maxAbs(bias[d]))),
     bias,
     nodes,
     nodeMax: maxAbs(...nodes),
