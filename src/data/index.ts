@@ -6,5 +6,5 @@ export { createCsvStreamParser, parseCsv, previewCsv, type CsvProgress, type Csv
 export { parseJsonData } from './json';
 export { selectSamples, splitSamples } from './split';
 export { applyNormalization, fitNormalization } from './normalize';
-export { checkShapes } from './shapes';
+export { checkShapes, fitClassesToOutputs } from './shapes';
 export { accuracyOf, confusionMatrix, meanAbsoluteError, rSquared } from './metrics';

@@ -7,6 +7,7 @@ import {
   applyNormalization,
   checkShapes,
   DataError,
+  fitClassesToOutputs,
   fitNormalization,
   generateBuiltin,
   parseCsv,
@@ -98,13 +99,15 @@ function normalized(set: SampleSet, spec: NormalizationSpec): SampleSet {
 }
 
 /**
- * Splits the samples with the training seed and scales the inputs. A stored,
+ * Encodes two classes for the network's outputs (0/1 or one-hot), splits the
+ * samples with the training seed and scales the inputs. A stored,
  * fitted normalisation is reused as it is; an unfitted one is fitted on the
  * training split only. Throws DataError when the data does not fit the network.
  */
-export function prepareData(model: NnModel, samples: SampleSet, outputSize: number): PreparedData {
-  const problem = checkShapes(samples, model.inputs, outputSize);
+export function prepareData(model: NnModel, all: SampleSet, outputSize: number): PreparedData {
+  const problem = checkShapes(all, model.inputs, outputSize);
   if (problem) throw new DataError(problem);
+  const samples = fitClassesToOutputs(all, outputSize);
   const split = model.data?.split;
   const parts = split ? splitSamples(samples, split, model.training.seed) : { train: samples };
   const requested = model.data?.normalization ?? { method: 'none' as const };
@@ -146,4 +149,18 @@ export function trainerOptions(model: NnModel, data: PreparedData, outputSize: n
     testData: data.test,
     task: inferTask(model, outputSize),
   };
+}
+
+/**
+ * The class each output stands for, for reporting predictions: the model's output
+ * names when there are several outputs, else the two classes of a categorical data
+ * column (one 0/1 output). undefined when the outputs are not classes.
+ */
+export function outputClasses(model: NnModel, outputSize: number): string[] | undefined {
+  const categorical = model.data?.source === 'file' ? model.data.categorical?.classes : undefined;
+  if (outputSize > 1) {
+    if (model.outputNames?.length === outputSize) return model.outputNames.slice();
+    return categorical?.length === outputSize ? categorical.slice() : undefined;
+  }
+  return outputSize === 1 && categorical?.length === 2 ? categorical.slice() : undefined;
 }
