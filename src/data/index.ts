@@ -8,3 +8,4 @@ export { selectSamples, splitSamples } from './split';
 export { applyNormalization, fitNormalization } from './normalize';
 export { checkShapes, fitClassesToOutputs } from './shapes';
 export { accuracyOf, confusionMatrix, meanAbsoluteError, rSquared } from './metrics';
+export { CHUNK_CHARACTERS, JSON_MAX_CHARACTERS, dataTextKind, parseCsvChunks, parseDataChunks, type ChunkOptions, type DataTextKind } from './chunks';

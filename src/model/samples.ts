@@ -7,12 +7,14 @@ import {
   applyNormalization,
   checkShapes,
   DataError,
+  dataTextKind,
   fitClassesToOutputs,
   fitNormalization,
   generateBuiltin,
   parseCsv,
   parseJsonData,
   splitSamples,
+  type ColumnMapping,
   type SampleSet,
 } from '../data';
 import type { TrainerOptions } from '../engine';
@@ -30,11 +32,22 @@ export interface PreparedData {
   normalization: NormalizationSpec;
 }
 
+/** Reads and parses the data file a model names, with the model's column mapping. */
+export type LoadFile = (relativePath: string, mapping: ColumnMapping) => Promise<SampleSet>;
+
 /**
  * The full sample set the model's data block names. A built-in set without a
  * seed of its own is drawn with the training seed. Throws DataError with a plain message.
  */
 export async function resolveSamples(model: NnModel, readText: ReadText): Promise<SampleSet> {
+  return resolveSamplesWith(model, async (path, mapping) => {
+    const text = await readText(path);
+    return dataTextKind(path) === 'json' ? parseJsonData(text, mapping) : parseCsv(text, mapping);
+  });
+}
+
+/** As resolveSamples, for a caller that reads the file its own way (the training worker streams it). */
+export async function resolveSamplesWith(model: NnModel, loadFile: LoadFile): Promise<SampleSet> {
   const spec = model.data;
   if (!spec) throw new DataError('the network has no "data" block, so there is nothing to train on');
   switch (spec.source) {
@@ -42,11 +55,8 @@ export async function resolveSamples(model: NnModel, readText: ReadText): Promis
       return generateBuiltin(spec.name, { samples: spec.samples, noise: spec.noise, seed: spec.seed ?? model.training.seed });
     case 'inline':
       return inlineSamples(spec.inputs, spec.targets);
-    case 'file': {
-      const text = await readText(spec.path);
-      const mapping = { inputs: spec.inputs, targets: spec.targets, categorical: spec.categorical };
-      return spec.path.toLowerCase().endsWith('.json') ? parseJsonData(text, mapping) : parseCsv(text, mapping);
-    }
+    case 'file':
+      return loadFile(spec.path, { inputs: spec.inputs, targets: spec.targets, categorical: spec.categorical });
   }
 }
 

@@ -5,11 +5,21 @@
 import type { NnModel, NormalizationSpec } from '../model/types';
 import type { TrainingSnapshot } from './training';
 
+/**
+ * Where the worker gets the model's data file; `path` is as the model names it. The
+ * text never travels whole: a local file is streamed from disk by the worker, whose
+ * `fsPath` the host resolved and confined to the workspace; a file of any other file
+ * system arrives in `dataChunk` messages after `init`, ended by `dataEnd`.
+ */
+export type DataFeed =
+  | { kind: 'disk'; path: string; fsPath: string }
+  | { kind: 'messages'; path: string };
+
 export interface WorkerInit {
   /** The parsed document, as loaded by the host. */
   model: NnModel;
-  /** The text of the model's data file, when its data source is a file; keyed by the path the model names. */
-  files: Record<string, string>;
+  /** Set when the model's data source is a file. */
+  data?: DataFeed;
   /** Samples per axis of the decision-boundary grid (2-input networks only). */
   boundaryResolution: number;
   /** Send a snapshot after every epoch. Off: only when paused, stopped or done (benchmarks). */
@@ -36,6 +46,10 @@ export interface EpochSeries {
 
 export type HostToWorker =
   | { type: 'init'; init: WorkerInit }
+  /** The next piece of the data file's text (DataFeed 'messages'). */
+  | { type: 'dataChunk'; text: string }
+  /** The data file's text is complete, or could not be read (`error`). */
+  | { type: 'dataEnd'; error?: string }
   /** Train until all epochs ran, or until paused. */
   | { type: 'run' }
   | { type: 'pause' }
@@ -81,6 +95,8 @@ export type WorkerToHost =
   /** Loss or parameters stopped being finite; the loop has paused. */
   | { type: 'divergence'; epoch: number; dense: number; what: 'loss' | 'weights' | 'gradients'; learningRate: number }
   | { type: 'weights'; id: number; parameters: TrainedParameters }
+  /** Reading the data file, before `ready`: rows parsed (0 for JSON) and characters read so far. */
+  | { type: 'progress'; rows: number; characters: number }
   /** Building the session failed (bad data, shapes that do not fit); the worker stays idle. */
   | { type: 'failed'; message: string };
 

@@ -13,7 +13,8 @@ import { inferTask } from '../model/samples';
 import type { TrainingSnapshot } from '../protocol/training';
 import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerState, WorkerToHost } from '../protocol/worker';
 import { boundaryGrid, clampResolution } from './boundary';
-import { buildSession, loadSamples, type Built } from './build';
+import { buildSession, type Built } from './build';
+import { ChunkQueue, loadSamples } from './load';
 import { snapshotMetrics } from './metrics';
 import { cloneSnapshot, withWeights } from './replay';
 import { findDivergence, SnapshotBuilder, type LayerGradient } from './snapshot';
@@ -25,6 +26,9 @@ export interface LoopHost {
   defer(task: () => void, delayMs?: number): void;
   now(): number;
 }
+
+/** Least time between two progress messages while the data file is read, in milliseconds. */
+const PROGRESS_INTERVAL_MS = 200;
 
 /** Training samples used to measure per-neuron |dL/dX| for a snapshot. */
 const PROBE_SAMPLES = 64;
@@ -46,10 +50,17 @@ export class TrainingLoop {
   private history = { loss: [] as number[], testLoss: [] as number[], accuracy: [] as number[] };
   /** Messages that arrived while the session was being built. */
   private queue: HostToWorker[] | undefined;
+  /** The data file's text when the host sends it in messages. */
+  private readonly incoming = new ChunkQueue();
 
   constructor(private readonly host: LoopHost) {}
 
   handle(message: HostToWorker): void {
+    // The data file's chunks arrive while the session is being built: they feed the build, not the queue.
+    if (message.type === 'dataChunk' || message.type === 'dataEnd') {
+      this.incoming.accept(message);
+      return;
+    }
     if (this.queue) {
       this.queue.push(message);
       return;
@@ -97,8 +108,15 @@ export class TrainingLoop {
   private async start(init: WorkerInit): Promise<void> {
     this.queue = [];
     this.init = { ...init, boundaryResolution: clampResolution(init.boundaryResolution) };
+    let lastProgress = -Infinity;
+    const onProgress = ({ rows, characters }: { rows: number; characters: number }): void => {
+      const now = this.host.now();
+      if (now - lastProgress < PROGRESS_INTERVAL_MS) return;
+      lastProgress = now;
+      this.host.post({ type: 'progress', rows, characters });
+    };
     try {
-      this.samples = await loadSamples(init.model, init.files);
+      this.samples = await loadSamples(init.model, init.data, { incoming: this.incoming, onProgress });
       this.build();
     } catch (error) {
       this.queue = undefined;
