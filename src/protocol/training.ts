@@ -2,6 +2,8 @@
 // host throttles and forwards them, and the webview draws them. Large arrays are
 // Float32Array so they can be transferred instead of copied.
 
+import type { DataPreview } from '../data/preview';
+
 /** Where a session is. `idle`: built, not started; `done`: all epochs ran. */
 export type TrainingStatus = 'idle' | 'running' | 'paused' | 'done' | 'stopped' | 'failed';
 
@@ -90,4 +92,6 @@ export interface TrainingView {
   message?: string;
   /** The training data's points, for drawing on the decision boundary (2-input networks only). */
   points?: { inputs: Float32Array; labels: Float32Array; count: number };
+  /** The training data as a table, for networks whose inputs are not two (no scatter). */
+  preview?: DataPreview;
 }

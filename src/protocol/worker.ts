@@ -2,6 +2,7 @@
 // The worker imports this module and the engine, never `vscode`. Requests that
 // need an answer carry an `id`, which the reply repeats.
 
+import type { DataPreview } from '../data/preview';
 import type { NnModel, NormalizationSpec } from '../model/types';
 import type { TrainingSnapshot } from './training';
 
@@ -78,13 +79,14 @@ export interface TrainedParameters {
 }
 
 export type WorkerToHost =
-  /** The network and data are built: epoch 0 and, for 2-input networks, the training points. */
+  /** The network and data are built: epoch 0 and, for 2-input networks, the training points; for others, a table preview of the data. */
   | {
       type: 'ready';
       totalEpochs: number;
       batches: number;
       snapshot: TrainingSnapshot;
       points?: { inputs: Float32Array; labels: Float32Array; count: number };
+      preview?: DataPreview;
     }
   /** The latest state (throttled while running), after a batch step, a reset, or a change of boundary resolution. */
   | { type: 'snapshot'; snapshot: TrainingSnapshot; series?: EpochSeries }

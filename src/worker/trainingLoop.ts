@@ -8,7 +8,7 @@
 
 import { evaluate, type EpochReport } from '../engine';
 import { inputGradientMeans } from '../engine/probe';
-import type { SampleSet } from '../data';
+import { dataPreview, type SampleSet } from '../data';
 import { inferTask } from '../model/samples';
 import type { TrainingSnapshot } from '../protocol/training';
 import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerState, WorkerToHost } from '../protocol/worker';
@@ -132,6 +132,11 @@ export class TrainingLoop {
     };
     if (train.inputSize === 2) {
       ready.points = { inputs: Float32Array.from(train.inputs), labels: Float32Array.from(labels(train)), count: train.count };
+    } else {
+      const { model } = init;
+      ready.preview = dataPreview(this.samples!, {
+        split: model.data?.split, seed: model.training.seed, outputSize: this.built!.network.outputSize, outputNames: model.outputNames,
+      });
     }
     this.host.post(ready);
     const queued = this.queue;

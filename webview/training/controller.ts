@@ -23,6 +23,7 @@ import { SweepAnimator } from './sweepAnimator';
 import { FrameScheduler } from './frame';
 import { neuronMaps } from './neuronMaps';
 import { MetricsPanel } from './metrics';
+import { DataTablePanel } from './dataTable';
 
 export interface TrainingUiState {
   trainingMode: TrainingMode;
@@ -47,12 +48,15 @@ export class TrainingController {
   readonly progressPanel: HTMLElement;
   readonly boundaryPanel: HTMLElement;
   readonly metricsPanel: HTMLElement;
+  /** The training data as a table, for networks without a scatter (not two inputs). */
+  readonly dataPanel: HTMLElement;
   private readonly toolbar: TrainingToolbar;
   private readonly timeline: Timeline;
   private readonly lossChart = new LineChart('Loss');
   private readonly accuracyChart = new LineChart('Accuracy', [0, 1]);
   private readonly boundary: BoundaryPanel;
   private readonly metrics = new MetricsPanel();
+  private readonly dataTable = new DataTablePanel();
   private readonly fault: HTMLElement;
   private readonly sweep: SweepAnimator;
   private readonly frame = new FrameScheduler(() => this.draw());
@@ -93,6 +97,7 @@ export class TrainingController {
     }, ui.boundaryTab, ui.boundaryResolution);
     this.boundaryPanel = this.boundary.element;
     this.metricsPanel = this.metrics.element;
+    this.dataPanel = this.dataTable.element;
     this.sweep = new SweepAnimator((column) => diagram.setSweep(column), prefersReducedMotion);
     this.draw();
   }
@@ -222,6 +227,7 @@ export class TrainingController {
     }
     this.metrics.update(shown?.metrics);
     if (model && this.showsBoundary()) this.drawBoundary(shown, views);
+    else this.dataTable.update(this.view?.preview);
   }
 
   private drawBoundary(shown: TrainingSnapshot | undefined, views: readonly DenseView[]): void {
