@@ -7,7 +7,7 @@ import { DataError, dataTextKind, parseDataChunks, type CsvProgress, type Sample
 import { parseDataFile, yieldToEventLoop } from '../host/data/stream';
 import { resolveSamplesWith } from '../model/samples';
 import type { NnModel } from '../model/types';
-import type { DataFeed, HostToWorker } from '../protocol/worker';
+import type { DataFeed, HostToWorker, WorkerToHost } from '../protocol/worker';
 
 type ChunkMessage = Extract<HostToWorker, { type: 'dataChunk' | 'dataEnd' }>;
 
@@ -41,6 +41,20 @@ export class ChunkQueue implements AsyncIterable<string> {
       this.wake = undefined;
     }
   }
+}
+
+/** Least time between two progress messages while the data file is read, in milliseconds. */
+const PROGRESS_INTERVAL_MS = 200;
+
+/** Posts reading progress to the host, at most every PROGRESS_INTERVAL_MS of `now`. */
+export function progressReporter(host: { post(message: WorkerToHost): void; now(): number }): (progress: CsvProgress) => void {
+  let last = -Infinity;
+  return ({ rows, characters }) => {
+    const now = host.now();
+    if (now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    host.post({ type: 'progress', rows, characters });
+  };
 }
 
 export interface LoadOptions {

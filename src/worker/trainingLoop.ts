@@ -14,7 +14,7 @@ import type { TrainingSnapshot } from '../protocol/training';
 import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerState, WorkerToHost } from '../protocol/worker';
 import { boundaryGrid, clampResolution } from './boundary';
 import { buildSession, type Built } from './build';
-import { ChunkQueue, loadSamples } from './load';
+import { ChunkQueue, loadSamples, progressReporter } from './load';
 import { snapshotMetrics } from './metrics';
 import { cloneSnapshot, withWeights } from './replay';
 import { findDivergence, SnapshotBuilder, type LayerGradient } from './snapshot';
@@ -26,9 +26,6 @@ export interface LoopHost {
   defer(task: () => void, delayMs?: number): void;
   now(): number;
 }
-
-/** Least time between two progress messages while the data file is read, in milliseconds. */
-const PROGRESS_INTERVAL_MS = 200;
 
 /** Training samples used to measure per-neuron |dL/dX| for a snapshot. */
 const PROBE_SAMPLES = 64;
@@ -108,14 +105,8 @@ export class TrainingLoop {
   private async start(init: WorkerInit): Promise<void> {
     this.queue = [];
     this.init = { ...init, boundaryResolution: clampResolution(init.boundaryResolution) };
-    let lastProgress = -Infinity;
-    const onProgress = ({ rows, characters }: { rows: number; characters: number }): void => {
-      const now = this.host.now();
-      if (now - lastProgress < PROGRESS_INTERVAL_MS) return;
-      lastProgress = now;
-      this.host.post({ type: 'progress', rows, characters });
-    };
     try {
+      const onProgress = progressReporter(this.host);
       this.samples = await loadSamples(init.model, init.data, { incoming: this.incoming, onProgress });
       this.build();
     } catch (error) {
