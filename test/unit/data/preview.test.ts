@@ -1,10 +1,12 @@
 // The data preview a non-2-D session sends with `ready`: the first training rows as
 // prepareData splits and encodes them, before normalisation, and the split sizes.
 import { strict as assert } from 'node:assert';
-import { dataPreview, parseCsv } from '../../../src/data';
+import { dataPreview, loadIris, parseCsv } from '../../../src/data';
 import { prepareData } from '../../../src/model/samples';
 import type { NnModel } from '../../../src/model/types';
 import type { WorkerToHost } from '../../../src/protocol/worker';
+import { TrainingSession, type WorkerPort } from '../../../src/host/training/session';
+import type { TrainingView } from '../../../src/protocol/training';
 import { TrainingLoop } from '../../../src/worker/trainingLoop';
 
 const CLASSES = ['low', 'mid', 'high'];
@@ -83,5 +85,28 @@ describe('data: the table preview', () => {
     const ready = await readyOf(m);
     assert.equal(ready.preview, undefined);
     assert.equal(ready.points?.count, 40);
+  });
+
+  it('reaches the view the host sends the webview, through the session', async () => {
+    const listeners: ((m: WorkerToHost) => void)[] = [];
+    const loop = new TrainingLoop({ post: (m) => listeners.forEach((l) => l(m)), defer: (task) => setImmediate(task), now: () => 0 });
+    const port: WorkerPort = {
+      postMessage: (m) => loop.handle(m),
+      on: (event: string, listener: (m: WorkerToHost) => void) => {
+        if (event === 'message') listeners.push(listener);
+        return port;
+      },
+      terminate: () => undefined,
+    } as WorkerPort;
+    const views: TrainingView[] = [];
+    const m: NnModel = { ...model({ test: 0.2 }, 'zscore'), inputs: 4, outputNames: undefined, data: { source: 'builtin', name: 'iris', split: { test: 0.2 } } };
+    const session = new TrainingSession(() => port, { model: m, boundaryResolution: 8, stream: true, keepRecentEpochs: 10, keepEveryNth: 10 },
+      { updatesPerSecond: 10, keepRecentEpochs: 10, keepEveryNth: 10 }, { view: (v) => views.push(v) });
+    session.start();
+    while (views.length === 0) await new Promise((r) => setImmediate(r));
+    assert.equal(session.view().preview?.count, 150);
+    // The session passes on what the worker computed, unchanged.
+    assert.deepEqual(views[0]!.preview?.rows, dataPreview(loadIris(), { split: { test: 0.2 }, seed: 9, outputSize: 3 }).rows);
+    session.dispose();
   });
 });
