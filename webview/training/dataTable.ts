@@ -9,7 +9,7 @@ import { cellText, shownText, splitText } from './viewmodel/preview';
 function header(name: string, target: boolean): HTMLTableCellElement {
   const th = el('th', { text: name, title: name, attrs: { scope: 'col' } });
   th.className = target ? 'data-target' : 'data-input';
-  Object.assign(th.style, { maxWidth: '96px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', padding: '2px 6px', textAlign: 'right' });
+  Object.assign(th.style, { maxWidth: '80px', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', padding: '2px 6px', textAlign: 'right' });
   return th;
 }
 
