@@ -89,7 +89,7 @@ function run(stream) {
     model.data.split = { test: 0.2 };
     worker.postMessage({
       type: 'init',
-      init: { model, files: {}, boundaryResolution: 50, stream, snapshotIntervalMs: 1000 / 30, keepRecentEpochs: 200, keepEveryNth: 10 },
+      init: { model, boundaryResolution: 50, stream, snapshotIntervalMs: 1000 / 30, keepRecentEpochs: 200, keepEveryNth: 10 },
     });
   });
 }

@@ -112,7 +112,7 @@ function render(): void {
   }
   // The same live elements are re-inserted on every render, so charts and canvases keep their state.
   const panels: HTMLElement[] = [section('Training progress', training.progressPanel), section('Metrics', training.metricsPanel)];
-  if (training.showsBoundary()) panels.push(section('Decision boundary', training.boundaryPanel));
+  panels.push(training.showsBoundary() ? section('Decision boundary', training.boundaryPanel) : section('Training data', training.dataPanel));
   panels.push(layers, settings);
   training.setSelected(selected);
   if (selected !== undefined) {

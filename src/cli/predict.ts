@@ -3,7 +3,7 @@
 
 import { DataError, parseCsv } from '../data';
 import { networkFromModel } from '../model/network';
-import { scaleInputs } from '../model/samples';
+import { outputClasses, scaleInputs } from '../model/samples';
 import type { NnModel } from '../model/types';
 import { CliError, readModel, readText } from './io';
 
@@ -74,11 +74,13 @@ export async function predictCommand(file: string, flags: PredictFlags): Promise
     process.stdout.write(JSON.stringify(outputs) + '\n');
     return;
   }
-  const classes = model.outputNames;
+  const classes = outputClasses(model, network.outputSize);
+  // One output holds P(second class): hinge-trained outputs are split at 0, others at 0.5.
+  const threshold = model.training.loss === 'hinge' ? 0 : 0.5;
   for (const out of outputs) {
     let line = out.map(formatValue).join(',');
-    if (classes && classes.length === out.length && out.length > 1) {
-      const best = out.indexOf(Math.max(...out));
+    if (classes) {
+      const best = out.length === 1 ? (out[0] >= threshold ? 1 : 0) : out.indexOf(Math.max(...out));
       line += `  → ${classes[best]}`;
     }
     process.stdout.write(line + '\n');

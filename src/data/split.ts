@@ -28,23 +28,27 @@ function checkFraction(name: string, value: number | undefined): number {
   return value;
 }
 
-export function splitSamples(set: SampleSet, split: SplitSpec, seed: number): { train: SampleSet; test?: SampleSet; validation?: SampleSet } {
+/** Sample indices of each part, each in ascending order: the test part first in the seeded order, then validation, then train. */
+export function splitIndices(count: number, split: SplitSpec, seed: number): { train: Uint32Array; test: Uint32Array; validation: Uint32Array } {
   const testFraction = checkFraction('test', split.test);
   const validationFraction = checkFraction('validation', split.validation);
-  const nTest = Math.round(set.count * testFraction);
-  const nValidation = Math.round(set.count * validationFraction);
-  const nTrain = set.count - nTest - nValidation;
+  const nTest = Math.round(count * testFraction);
+  const nValidation = Math.round(count * validationFraction);
+  const nTrain = count - nTest - nValidation;
   if (nTrain < 1) {
-    throw new DataError(`holding out ${nTest} test and ${nValidation} validation samples of ${set.count} leaves none to train on; lower the fractions or add data`);
+    throw new DataError(`holding out ${nTest} test and ${nValidation} validation samples of ${count} leaves none to train on; lower the fractions or add data`);
   }
-  const order = new Uint32Array(set.count);
-  for (let i = 0; i < set.count; i++) order[i] = i;
+  const order = new Uint32Array(count);
+  for (let i = 0; i < count; i++) order[i] = i;
   shuffleInPlace(order, createRng(seed));
-  const part = (from: number, to: number): SampleSet => selectSamples(set, order.slice(from, to).sort());
-  const result: { train: SampleSet; test?: SampleSet; validation?: SampleSet } = {
-    train: part(nTest + nValidation, set.count),
-  };
-  if (nTest > 0) result.test = part(0, nTest);
-  if (nValidation > 0) result.validation = part(nTest, nTest + nValidation);
+  const part = (from: number, to: number): Uint32Array => order.slice(from, to).sort();
+  return { train: part(nTest + nValidation, count), test: part(0, nTest), validation: part(nTest, nTest + nValidation) };
+}
+
+export function splitSamples(set: SampleSet, split: SplitSpec, seed: number): { train: SampleSet; test?: SampleSet; validation?: SampleSet } {
+  const parts = splitIndices(set.count, split, seed);
+  const result: { train: SampleSet; test?: SampleSet; validation?: SampleSet } = { train: selectSamples(set, parts.train) };
+  if (parts.test.length > 0) result.test = selectSamples(set, parts.test);
+  if (parts.validation.length > 0) result.validation = selectSamples(set, parts.validation);
   return result;
 }

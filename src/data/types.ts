@@ -24,7 +24,8 @@ export interface ColumnMapping {
   targets: string[];
   /**
    * The target column holds class labels. Two classes give one 0/1 target (task "binary",
-   * 1 for classes[1]); three or more give one-hot targets (task "multiclass").
+   * 1 for classes[1]), made one-hot for a two-output network by fitClassesToOutputs;
+   * three or more give one-hot targets (task "multiclass").
    * Without `classes`, they are taken in order of first appearance in the file.
    */
   categorical?: { column: string; classes?: string[] };

@@ -7,11 +7,14 @@ import {
   applyNormalization,
   checkShapes,
   DataError,
+  dataTextKind,
+  fitClassesToOutputs,
   fitNormalization,
   generateBuiltin,
   parseCsv,
   parseJsonData,
   splitSamples,
+  type ColumnMapping,
   type SampleSet,
 } from '../data';
 import type { TrainerOptions } from '../engine';
@@ -29,11 +32,22 @@ export interface PreparedData {
   normalization: NormalizationSpec;
 }
 
+/** Reads and parses the data file a model names, with the model's column mapping. */
+export type LoadFile = (relativePath: string, mapping: ColumnMapping) => Promise<SampleSet>;
+
 /**
  * The full sample set the model's data block names. A built-in set without a
  * seed of its own is drawn with the training seed. Throws DataError with a plain message.
  */
 export async function resolveSamples(model: NnModel, readText: ReadText): Promise<SampleSet> {
+  return resolveSamplesWith(model, async (path, mapping) => {
+    const text = await readText(path);
+    return dataTextKind(path) === 'json' ? parseJsonData(text, mapping) : parseCsv(text, mapping);
+  });
+}
+
+/** As resolveSamples, for a caller that reads the file its own way (the training worker streams it). */
+export async function resolveSamplesWith(model: NnModel, loadFile: LoadFile): Promise<SampleSet> {
   const spec = model.data;
   if (!spec) throw new DataError('the network has no "data" block, so there is nothing to train on');
   switch (spec.source) {
@@ -41,11 +55,8 @@ export async function resolveSamples(model: NnModel, readText: ReadText): Promis
       return generateBuiltin(spec.name, { samples: spec.samples, noise: spec.noise, seed: spec.seed ?? model.training.seed });
     case 'inline':
       return inlineSamples(spec.inputs, spec.targets);
-    case 'file': {
-      const text = await readText(spec.path);
-      const mapping = { inputs: spec.inputs, targets: spec.targets, categorical: spec.categorical };
-      return spec.path.toLowerCase().endsWith('.json') ? parseJsonData(text, mapping) : parseCsv(text, mapping);
-    }
+    case 'file':
+      return loadFile(spec.path, { inputs: spec.inputs, targets: spec.targets, categorical: spec.categorical });
   }
 }
 
@@ -98,13 +109,15 @@ function normalized(set: SampleSet, spec: NormalizationSpec): SampleSet {
 }
 
 /**
- * Splits the samples with the training seed and scales the inputs. A stored,
+ * Encodes two classes for the network's outputs (0/1 or one-hot), splits the
+ * samples with the training seed and scales the inputs. A stored,
  * fitted normalisation is reused as it is; an unfitted one is fitted on the
  * training split only. Throws DataError when the data does not fit the network.
  */
-export function prepareData(model: NnModel, samples: SampleSet, outputSize: number): PreparedData {
-  const problem = checkShapes(samples, model.inputs, outputSize);
+export function prepareData(model: NnModel, all: SampleSet, outputSize: number): PreparedData {
+  const problem = checkShapes(all, model.inputs, outputSize);
   if (problem) throw new DataError(problem);
+  const samples = fitClassesToOutputs(all, outputSize);
   const split = model.data?.split;
   const parts = split ? splitSamples(samples, split, model.training.seed) : { train: samples };
   const requested = model.data?.normalization ?? { method: 'none' as const };
@@ -146,4 +159,18 @@ export function trainerOptions(model: NnModel, data: PreparedData, outputSize: n
     testData: data.test,
     task: inferTask(model, outputSize),
   };
+}
+
+/**
+ * The class each output stands for, for reporting predictions: the model's output
+ * names when there are several outputs, else the two classes of a categorical data
+ * column (one 0/1 output). undefined when the outputs are not classes.
+ */
+export function outputClasses(model: NnModel, outputSize: number): string[] | undefined {
+  const categorical = model.data?.source === 'file' ? model.data.categorical?.classes : undefined;
+  if (outputSize > 1) {
+    if (model.outputNames?.length === outputSize) return model.outputNames.slice();
+    return categorical?.length === outputSize ? categorical.slice() : undefined;
+  }
+  return outputSize === 1 && categorical?.length === 2 ? categorical.slice() : undefined;
 }

@@ -2,6 +2,8 @@
 // host throttles and forwards them, and the webview draws them. Large arrays are
 // Float32Array so they can be transferred instead of copied.
 
+import type { DataPreview } from '../data/preview';
+
 /** Dense layers with more weights than this reach the webview as a sample and a summary, the full matrix on request. */
 export const SAMPLE_THRESHOLD = 4096;
 /** Neurons per column the diagram draws before it summarises the column; the sample's size until the webview says otherwise. */
@@ -133,4 +135,6 @@ export interface TrainingView {
   message?: string;
   /** The training data's points, for drawing on the decision boundary (2-input networks only). */
   points?: { inputs: Float32Array; labels: Float32Array; count: number };
+  /** The training data as a table, for networks whose inputs are not two (no scatter). */
+  preview?: DataPreview;
 }

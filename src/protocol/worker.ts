@@ -2,14 +2,25 @@
 // The worker imports this module and the engine, never `vscode`. Requests that
 // need an answer carry an `id`, which the reply repeats.
 
+import type { DataPreview } from '../data/preview';
 import type { NnModel, NormalizationSpec } from '../model/types';
 import type { TrainingSnapshot } from './training';
+
+/**
+ * Where the worker gets the model's data file; `path` is as the model names it. The
+ * text never travels whole: a local file is streamed from disk by the worker, whose
+ * `fsPath` the host resolved and confined to the workspace; a file of any other file
+ * system arrives in `dataChunk` messages after `init`, ended by `dataEnd`.
+ */
+export type DataFeed =
+  | { kind: 'disk'; path: string; fsPath: string }
+  | { kind: 'messages'; path: string };
 
 export interface WorkerInit {
   /** The parsed document, as loaded by the host. */
   model: NnModel;
-  /** The text of the model's data file, when its data source is a file; keyed by the path the model names. */
-  files: Record<string, string>;
+  /** Set when the model's data source is a file. */
+  data?: DataFeed;
   /** Samples per axis of the decision-boundary grid (2-input networks only). */
   boundaryResolution: number;
   /** Send a snapshot after every epoch. Off: only when paused, stopped or done (benchmarks). */
@@ -36,6 +47,10 @@ export interface EpochSeries {
 
 export type HostToWorker =
   | { type: 'init'; init: WorkerInit }
+  /** The next piece of the data file's text (DataFeed 'messages'). */
+  | { type: 'dataChunk'; text: string }
+  /** The data file's text is complete, or could not be read (`error`). */
+  | { type: 'dataEnd'; error?: string }
   /** Train until all epochs ran, or until paused. */
   | { type: 'run' }
   | { type: 'pause' }
@@ -64,13 +79,14 @@ export interface TrainedParameters {
 }
 
 export type WorkerToHost =
-  /** The network and data are built: epoch 0 and, for 2-input networks, the training points. */
+  /** The network and data are built: epoch 0 and, for 2-input networks, the training points; for others, a table preview of the data. */
   | {
       type: 'ready';
       totalEpochs: number;
       batches: number;
       snapshot: TrainingSnapshot;
       points?: { inputs: Float32Array; labels: Float32Array; count: number };
+      preview?: DataPreview;
     }
   /** The latest state (throttled while running), after a batch step, a reset, or a change of boundary resolution. */
   | { type: 'snapshot'; snapshot: TrainingSnapshot; series?: EpochSeries }
@@ -81,6 +97,8 @@ export type WorkerToHost =
   /** Loss or parameters stopped being finite; the loop has paused. */
   | { type: 'divergence'; epoch: number; dense: number; what: 'loss' | 'weights' | 'gradients'; learningRate: number }
   | { type: 'weights'; id: number; parameters: TrainedParameters }
+  /** Reading the data file, before `ready`: rows parsed (0 for JSON) and characters read so far. */
+  | { type: 'progress'; rows: number; characters: number }
   /** Building the session failed (bad data, shapes that do not fit); the worker stays idle. */
   | { type: 'failed'; message: string };
 

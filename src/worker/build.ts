@@ -1,10 +1,10 @@
 // What a training session runs on: the network built from the model and its
 // seed, the prepared data, and a Trainer. Rebuilt from scratch on Reset.
 
-import { DataError, type SampleSet } from '../data';
+import type { SampleSet } from '../data';
 import { makeLoss, Trainer, type Loss, type Network } from '../engine';
 import { networkFromModel } from '../model/network';
-import { prepareData, resolveSamples, trainerOptions, type PreparedData } from '../model/samples';
+import { prepareData, trainerOptions, type PreparedData } from '../model/samples';
 import type { NnModel } from '../model/types';
 
 export interface Built {
@@ -12,15 +12,6 @@ export interface Built {
   trainer: Trainer;
   loss: Loss;
   data: PreparedData;
-}
-
-/** The samples the model names; file sources come from `files`, which the host read. */
-export async function loadSamples(model: NnModel, files: Record<string, string>): Promise<SampleSet> {
-  return resolveSamples(model, async (path) => {
-    const text = files[path];
-    if (text === undefined) throw new DataError(`the data file "${path}" was not provided`);
-    return text;
-  });
 }
 
 export function buildSession(model: NnModel, samples: SampleSet): Built {

@@ -8,12 +8,13 @@
 
 import { evaluate, type EpochReport } from '../engine';
 import { inputGradientMeans } from '../engine/probe';
-import type { SampleSet } from '../data';
+import { dataPreview, type SampleSet } from '../data';
 import { inferTask } from '../model/samples';
 import type { TrainingSnapshot } from '../protocol/training';
 import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerState, WorkerToHost } from '../protocol/worker';
 import { boundaryGrid, clampResolution } from './boundary';
-import { buildSession, loadSamples, type Built } from './build';
+import { buildSession, type Built } from './build';
+import { ChunkQueue, loadSamples, progressReporter } from './load';
 import { snapshotMetrics } from './metrics';
 import { cloneSnapshot, withWeights } from './replay';
 import { findDivergence, SnapshotBuilder, type LayerGradient } from './snapshot';
@@ -46,10 +47,17 @@ export class TrainingLoop {
   private history = { loss: [] as number[], testLoss: [] as number[], accuracy: [] as number[] };
   /** Messages that arrived while the session was being built. */
   private queue: HostToWorker[] | undefined;
+  /** The data file's text when the host sends it in messages. */
+  private readonly incoming = new ChunkQueue();
 
   constructor(private readonly host: LoopHost) {}
 
   handle(message: HostToWorker): void {
+    // The data file's chunks arrive while the session is being built: they feed the build, not the queue.
+    if (message.type === 'dataChunk' || message.type === 'dataEnd') {
+      this.incoming.accept(message);
+      return;
+    }
     if (this.queue) {
       this.queue.push(message);
       return;
@@ -98,7 +106,8 @@ export class TrainingLoop {
     this.queue = [];
     this.init = { ...init, boundaryResolution: clampResolution(init.boundaryResolution) };
     try {
-      this.samples = await loadSamples(init.model, init.files);
+      const onProgress = progressReporter(this.host);
+      this.samples = await loadSamples(init.model, init.data, { incoming: this.incoming, onProgress });
       this.build();
     } catch (error) {
       this.queue = undefined;
@@ -114,6 +123,11 @@ export class TrainingLoop {
     };
     if (train.inputSize === 2) {
       ready.points = { inputs: Float32Array.from(train.inputs), labels: Float32Array.from(labels(train)), count: train.count };
+    } else {
+      const { model } = init;
+      ready.preview = dataPreview(this.samples!, {
+        split: model.data?.split, seed: model.training.seed, outputSize: this.built!.network.outputSize, outputNames: model.outputNames,
+      });
     }
     this.host.post(ready);
     const queued = this.queue;

@@ -24,6 +24,7 @@ import { FrameScheduler } from './frame';
 import { neuronMaps } from './neuronMaps';
 import { MetricsPanel } from './metrics';
 import { LargeLayers } from './largeLayers';
+import { DataTablePanel } from './dataTable';
 
 export interface TrainingUiState {
   trainingMode: TrainingMode;
@@ -50,12 +51,15 @@ export class TrainingController {
   readonly metricsPanel: HTMLElement;
   /** The selected layer in the shown snapshot, for the inspector. */
   readonly layerPanel: HTMLElement;
+  /** The training data as a table, for networks without a scatter (not two inputs). */
+  readonly dataPanel: HTMLElement;
   private readonly toolbar: TrainingToolbar;
   private readonly timeline: Timeline;
   private readonly lossChart = new LineChart('Loss');
   private readonly accuracyChart = new LineChart('Accuracy', [0, 1]);
   private readonly boundary: BoundaryPanel;
   private readonly metrics = new MetricsPanel();
+  private readonly dataTable = new DataTablePanel();
   private readonly fault: HTMLElement;
   private readonly sweep: SweepAnimator;
   private readonly frame = new FrameScheduler(() => this.draw());
@@ -99,6 +103,7 @@ export class TrainingController {
     this.metricsPanel = this.metrics.element;
     this.large = new LargeLayers((message) => host.post(message), () => this.frame.request());
     this.layerPanel = this.large.panelElement;
+    this.dataPanel = this.dataTable.element;
     this.sweep = new SweepAnimator((column) => diagram.setSweep(column), prefersReducedMotion);
     this.draw();
   }
@@ -252,6 +257,7 @@ export class TrainingController {
     }
     this.metrics.update(shown?.metrics);
     if (model && this.showsBoundary()) this.drawBoundary(shown, views);
+    else this.dataTable.update(this.view?.preview);
   }
 
   private drawBoundary(shown: TrainingSnapshot | undefined, views: readonly DenseView[]): void {

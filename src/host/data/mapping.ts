@@ -2,7 +2,7 @@
 // block, and, when the user agrees, the input count and output units resized
 // to fit the data. Pure, so every rule is unit-tested without VS Code.
 
-import { checkShapes, type SampleSet } from '../../data';
+import { checkShapes, fitClassesToOutputs, type SampleSet } from '../../data';
 import { Dense } from '../../engine/dense';
 import { applyEdit, denseIndices, editRng } from '../../model/edits';
 import { defaultInit, matrixRows, withInitializedWeights } from '../../model/network';
@@ -80,13 +80,15 @@ export function modelWithData(model: NnModel, spec: DataSpec, samples: SampleSet
   if (resize) {
     next = withInputCount(next, samples.inputSize);
     const dense = denseIndices(next);
-    if (dense.length > 0 && outputUnits(next) !== samples.targetSize) {
+    if (dense.length > 0 && fitClassesToOutputs(samples, outputUnits(next)).targetSize !== outputUnits(next)) {
       next = applyEdit(next, { kind: 'setUnits', dense: dense.length - 1, units: samples.targetSize });
     }
   }
   if (shapeMismatch(next, samples) !== undefined) return next;
   next = { ...next, inputNames: samples.inputNames.slice() };
-  const outputNames = samples.task === 'multiclass' && samples.classes ? samples.classes : samples.targetNames;
-  if (outputNames.length === samples.targetSize) next = { ...next, outputNames: outputNames.slice() };
+  // Two classes are one-hot for a two-output network, so its outputs are named after the classes.
+  const fitted = fitClassesToOutputs(samples, outputUnits(next));
+  const outputNames = fitted.task === 'multiclass' && fitted.classes ? fitted.classes : fitted.targetNames;
+  if (outputNames.length === fitted.targetSize) next = { ...next, outputNames: outputNames.slice() };
   return next;
 }

@@ -1,10 +1,12 @@
-// Reads the data file a model names, for the worker. The path is relative to
-// the `.nnjson` file's folder and must stay inside its workspace folder: a
-// shared network may not read anything outside the repository it lives in.
+// Where the training worker finds the data file a model names. The path is
+// relative to the `.nnjson` file's folder and must stay inside its workspace
+// folder: a shared network may not read anything outside the repository it
+// lives in. The file is checked here, but read by the worker (see dataFeed.ts).
 
 import * as vscode from 'vscode';
 import type { NnModel } from '../../model/types';
 import { resolveDataPath } from '../dataPath';
+import type { DataDelivery, ReadingProgress } from './dataFeed';
 
 export class DataPathError extends Error {}
 
@@ -15,16 +17,50 @@ export function dataUri(modelUri: vscode.Uri, relative: string): vscode.Uri {
   return resolved.uri;
 }
 
-/** The texts of the files the model's data block names, keyed by the path as written. */
-export async function readDataFiles(modelUri: vscode.Uri, model: NnModel): Promise<Record<string, string>> {
+function readProblem(path: string, error: unknown): DataPathError {
+  const why = error instanceof vscode.FileSystemError && error.code === 'FileNotFound'
+    ? 'the file does not exist'
+    : error instanceof Error ? error.message : String(error);
+  return new DataPathError(`cannot read the data file "${path}": ${why}`);
+}
+
+/** How the worker gets the model's data file: streamed from disk for local files, else sent in chunks. */
+export async function dataDelivery(modelUri: vscode.Uri, model: NnModel): Promise<DataDelivery> {
   const data = model.data;
   if (data?.source !== 'file') return {};
   const uri = dataUri(modelUri, data.path);
-  let bytes: Uint8Array;
+  let stat: vscode.FileStat;
   try {
-    bytes = await vscode.workspace.fs.readFile(uri);
+    stat = await vscode.workspace.fs.stat(uri);
   } catch (error) {
-    throw new DataPathError(`cannot read the data file "${data.path}": ${error instanceof Error ? error.message : String(error)}`);
+    throw readProblem(data.path, error);
   }
-  return { [data.path]: new TextDecoder('utf-8').decode(bytes) };
+  if ((stat.type & vscode.FileType.File) === 0) throw new DataPathError(`the data path "${data.path}" is a folder, not a file`);
+  if (uri.scheme === 'file') return { feed: { kind: 'disk', path: data.path, fsPath: uri.fsPath } };
+  return {
+    feed: { kind: 'messages', path: data.path },
+    readBytes: async () => {
+      try {
+        return await vscode.workspace.fs.readFile(uri);
+      } catch (error) {
+        throw readProblem(data.path, error);
+      }
+    },
+  };
+}
+
+/** "reading data: N rows" in the status bar while the worker parses the file. */
+export function statusBarProgress(name: string): ReadingProgress {
+  let shown: vscode.Disposable | undefined;
+  return {
+    update(rows, characters) {
+      shown?.dispose();
+      const read = rows > 0 ? `${rows.toLocaleString('en-US')} rows` : `${Math.round(characters / (1024 * 1024))} MB`;
+      shown = vscode.window.setStatusBarMessage(`$(loading~spin) NN Designer: ${name}: reading data: ${read}`);
+    },
+    done() {
+      shown?.dispose();
+      shown = undefined;
+    },
+  };
 }

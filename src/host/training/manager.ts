@@ -14,7 +14,8 @@ import { log } from '../log';
 import { minimalReplacement, withLineEndings } from '../textEdit';
 import { shapeKey, trainedText } from './apply';
 import { trainingConfig } from './config';
-import { readDataFiles } from './files';
+import { feedWorker } from './dataFeed';
+import { dataDelivery, statusBarProgress } from './files';
 import { TrainingSession, type WorkerPort } from './session';
 import { reportTrainingProblems } from '../diagnostics';
 import { trainingProblems } from './problems';
@@ -192,7 +193,7 @@ export class TrainingManager implements vscode.Disposable {
     const loaded = loadModel(document.getText());
     if (!loaded.ok) throw new Error(`${path.basename(uri.path)} has errors; fix them before training (${loaded.errors[0]?.message ?? 'invalid'})`);
     const model: NnModel = loaded.model;
-    const files = await readDataFiles(uri, model);
+    const delivery = await dataDelivery(uri, model);
     const config = trainingConfig(uri);
     const previous = this.entries.get(key);
     const listeners = previous?.listeners ?? this.listenersFor(key);
@@ -200,10 +201,10 @@ export class TrainingManager implements vscode.Disposable {
     const name = path.basename(uri.path);
     const entry: Entry = { session: undefined as unknown as TrainingSession, shape: shapeKey(model), applied: 0, stale: false, listeners, holders: previous?.holders ?? 0 };
     entry.session = new TrainingSession(
-      () => this.startWorker(name),
+      () => feedWorker(this.startWorker(name), delivery, statusBarProgress(name)),
       {
         model,
-        files,
+        data: delivery.feed,
         boundaryResolution: config.boundaryResolution,
         stream: true,
         snapshotIntervalMs: 1000 / config.updatesPerSecond,

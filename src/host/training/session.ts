@@ -46,6 +46,7 @@ export class TrainingSession {
   private totalEpochs: number;
   private latest: TrainingSnapshot | undefined;
   private points: TrainingView['points'];
+  private preview: TrainingView['preview'];
   private series = { loss: [] as number[], testLoss: [] as (number | null)[], accuracy: [] as (number | null)[], testAccuracy: [] as (number | null)[] };
   private readonly live: Throttle<TrainingSnapshot>;
   private readonly requests = new Map<number, { resolve: (m: WorkerToHost) => void; reject: (e: Error) => void }>();
@@ -177,6 +178,7 @@ export class TrainingSession {
     if (this.latest) view.latest = this.latest;
     if (this.message !== undefined) view.message = this.message;
     if (this.points) view.points = this.points;
+    if (this.preview) view.preview = this.preview;
     return view;
   }
 
@@ -202,6 +204,7 @@ export class TrainingSession {
         this.started = true;
         this.totalEpochs = message.totalEpochs;
         if (message.points) this.points = message.points;
+        if (message.preview) this.preview = message.preview;
         this.accept(message.snapshot);
         this.emitView();
         break;

@@ -7,7 +7,8 @@ import { loadModel } from '../../../src/model/parse';
 import type { NnModel } from '../../../src/model/types';
 import type { TrainingSnapshot } from '../../../src/protocol/training';
 import type { WorkerInit, WorkerToHost } from '../../../src/protocol/worker';
-import { buildSession, loadSamples } from '../../../src/worker/build';
+import { buildSession } from '../../../src/worker/build';
+import { loadSamples } from '../../../src/worker/load';
 import { classNames, snapshotMetrics } from '../../../src/worker/metrics';
 import { TrainingLoop } from '../../../src/worker/trainingLoop';
 
@@ -47,7 +48,7 @@ function countByHand(predictions: ArrayLike<number>, targets: ArrayLike<number>,
 describe('snapshot metrics (worker)', () => {
   it('counts the iris confusion matrix on the test split, named by the model outputs', async () => {
     const model = example('iris');
-    const built = buildSession(model, await loadSamples(model, {}));
+    const built = buildSession(model, await loadSamples(model, undefined));
     const test = built.data.test!;
     assert.ok(test.count > 0);
     const metrics = snapshotMetrics({ network: built.network, task: 'multiclass', train: built.data.train, test, outputNames: model.outputNames });
@@ -106,7 +107,7 @@ describe('snapshot metrics (worker)', () => {
     const deferred: (() => void)[] = [];
     let clock = 0;
     const loop = new TrainingLoop({ post: (m) => posted.push(m), defer: (task) => deferred.push(task), now: () => clock++ });
-    const init: WorkerInit = { model, files: {}, boundaryResolution: 8, stream: true, sliceMs: 1e9, keepRecentEpochs: 200, keepEveryNth: 10 };
+    const init: WorkerInit = { model, boundaryResolution: 8, stream: true, sliceMs: 1e9, keepRecentEpochs: 200, keepEveryNth: 10 };
     loop.handle({ type: 'init', init });
     await new Promise((r) => setImmediate(r));
     loop.handle({ type: 'run' });
@@ -114,7 +115,7 @@ describe('snapshot metrics (worker)', () => {
     const snapshots = posted.flatMap((m) => (m.type === 'snapshot' ? [m.snapshot] : [])) as TrainingSnapshot[];
     const last = snapshots.at(-1)!;
     assert.equal(last.epoch, 2);
-    const built = buildSession(model, await loadSamples(model, {}));
+    const built = buildSession(model, await loadSamples(model, undefined));
     const total = last.metrics!.confusion!.matrix.flat().reduce((a, b) => a + b, 0);
     assert.equal(total, built.data.test!.count);
   });

@@ -93,7 +93,7 @@ function setup(options: { perSecond?: number; keepRecent?: number; everyNth?: nu
       created++;
       return worker;
     },
-    { model: andModel(), files: {}, boundaryResolution: 20, stream: true, keepRecentEpochs: options.keepRecent ?? 200, keepEveryNth: options.everyNth ?? 10 },
+    { model: andModel(), boundaryResolution: 20, stream: true, keepRecentEpochs: options.keepRecent ?? 200, keepEveryNth: options.everyNth ?? 10 },
     { updatesPerSecond: options.perSecond ?? 10, keepRecentEpochs: options.keepRecent ?? 200, keepEveryNth: options.everyNth ?? 10, stopTimeoutMs: 500 },
     {
       view: (v) => views.push(v),

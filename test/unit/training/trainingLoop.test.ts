@@ -5,7 +5,8 @@ import { loadModel } from '../../../src/model/parse';
 import type { NnModel } from '../../../src/model/types';
 import type { TrainingSnapshot } from '../../../src/protocol/training';
 import type { HostToWorker, WorkerInit, WorkerToHost } from '../../../src/protocol/worker';
-import { buildSession, loadSamples } from '../../../src/worker/build';
+import { buildSession } from '../../../src/worker/build';
+import { loadSamples } from '../../../src/worker/load';
 import { TrainingLoop } from '../../../src/worker/trainingLoop';
 
 const root = join(__dirname, '..', '..', '..');
@@ -40,7 +41,7 @@ function harness(model: NnModel, sliceMs = 0) {
   const turn = () => deferred.shift()?.();
   const snapshots = () => posted.flatMap((m) => (m.type === 'snapshot' || m.type === 'ready' ? [m.snapshot] : []));
   const states = () => posted.flatMap((m) => (m.type === 'state' ? [m.state] : []));
-  return { loop, posted, deferred, delays, send, settle, turn, snapshots, states, init: { model, files: {}, boundaryResolution: 8, stream: true, sliceMs, keepRecentEpochs: 200, keepEveryNth: 10 } as WorkerInit };
+  return { loop, posted, deferred, delays, send, settle, turn, snapshots, states, init: { model, boundaryResolution: 8, stream: true, sliceMs, keepRecentEpochs: 200, keepEveryNth: 10 } as WorkerInit };
 }
 
 describe('TrainingLoop (the worker side)', () => {
@@ -89,7 +90,7 @@ describe('TrainingLoop (the worker side)', () => {
     await h.settle();
     h.send({ type: 'run' });
     while (h.deferred.length > 0) h.turn();
-    const reference = buildSession(model, await loadSamples(model, {}));
+    const reference = buildSession(model, await loadSamples(model, undefined));
     const losses: number[] = [];
     for (let e = 0; e < 5; e++) losses.push(reference.trainer.runEpoch()!.loss);
     assert.deepEqual(h.snapshots().slice(1).map((s) => s.loss), losses);
@@ -171,7 +172,7 @@ describe('TrainingLoop (the worker side)', () => {
     const sent = h.posted.flatMap((m) => (m.type === 'snapshot' ? [m] : []));
     assert.deepEqual(sent.map((m) => m.snapshot.epoch), [1, 50], 'the first epoch, then the last when the run ends');
     const losses = sent.flatMap((m) => m.series?.loss ?? []);
-    const reference = buildSession(model, await loadSamples(model, {}));
+    const reference = buildSession(model, await loadSamples(model, undefined));
     const expected: number[] = [];
     for (let e = 0; e < 50; e++) expected.push(reference.trainer.runEpoch()!.loss);
     assert.deepEqual(losses, expected);
@@ -225,7 +226,7 @@ describe('TrainingLoop (the worker side)', () => {
     h.send({ type: 'weights', id: 7 });
     const reply = h.posted.at(-1);
     assert.ok(reply?.type === 'weights' && reply.id === 7);
-    const reference = buildSession(model, await loadSamples(model, {}));
+    const reference = buildSession(model, await loadSamples(model, undefined));
     assert.deepEqual(Array.from(reply.parameters.layers[0].weights), Array.from(reference.network.denseLayers()[0].weights));
   });
 });

@@ -2,6 +2,7 @@
 // arrays or index-keyed objects when a message was serialised as JSON on the
 // way. Everything training-related is normalised here, once, where it enters.
 import { normaliseMetrics } from './metrics';
+import { normalisePreview } from './preview';
 import type { BoundaryGrid, LayerSnapshot, LayerSummary, TrainingSeries, TrainingSnapshot, TrainingStatus, TrainingView, ValueSummary } from '../../../src/protocol/training';
 
 const STATUSES: readonly TrainingStatus[] = ['idle', 'running', 'paused', 'done', 'stopped', 'failed'];
@@ -163,5 +164,7 @@ export function normaliseView(raw: unknown): TrainingView | undefined {
   if (typeof raw.message === 'string') view.message = raw.message;
   const p = raw.points;
   if (isObject(p) && typeof p.count === 'number') view.points = { inputs: toFloat32(p.inputs), labels: toFloat32(p.labels), count: p.count };
+  const preview = normalisePreview(raw.preview);
+  if (preview) view.preview = preview;
   return view;
 }
