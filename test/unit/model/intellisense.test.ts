@@ -1,20 +1,24 @@
 // The schema as VS Code's own JSON language service uses it in the text
-// editor: examples show no problems, bad values are flagged where they are,
-// and completions and hovers come from the enums and descriptions.
+// editor (media/nnjson.editor.schema.json, the file schema without its
+// constraints): completions and hovers come from it, and it adds no problem of
+// its own, since the extension's diagnostics report each one once.
 
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getLanguageService, TextDocument, type LanguageService, type JSONSchema } from 'vscode-json-languageservice';
+import { loadModel } from '../../../src/model/parse';
+import { editorSchemaText, TARGET } from '../../../scripts/editor-schema.cjs';
 
 const ROOT = join(__dirname, '../../..');
-const SCHEMA_URI = 'file:///media/nnjson.schema.json';
-const schema = JSON.parse(readFileSync(join(ROOT, 'media/nnjson.schema.json'), 'utf8')) as JSONSchema;
+const SCHEMA_URI = 'file:///media/nnjson.editor.schema.json';
+const schema = JSON.parse(readFileSync(join(ROOT, 'media/nnjson.editor.schema.json'), 'utf8')) as JSONSchema;
+const MALFORMED = join(ROOT, 'test/fixtures/model/malformed');
 const AND = readFileSync(join(ROOT, 'test/fixtures/model/valid/and.nnjson'), 'utf8');
 
-function service(): LanguageService {
+function service(withSchema = true): LanguageService {
   const ls = getLanguageService({});
-  ls.configure({ validate: true, allowComments: false, schemas: [{ uri: SCHEMA_URI, fileMatch: ['*.nnjson'], schema }] });
+  ls.configure({ validate: true, allowComments: false, schemas: withSchema ? [{ uri: SCHEMA_URI, fileMatch: ['*.nnjson'], schema }] : [] });
   return ls;
 }
 
@@ -22,8 +26,8 @@ function documentOf(text: string): TextDocument {
   return TextDocument.create('file:///work/net.nnjson', 'json', 1, text);
 }
 
-async function diagnostics(text: string): Promise<{ message: string; line: number; character: number }[]> {
-  const ls = service();
+async function diagnostics(text: string, withSchema = true): Promise<{ message: string; line: number; character: number }[]> {
+  const ls = service(withSchema);
   const doc = documentOf(text);
   const found = await ls.doValidation(doc, ls.parseJSONDocument(doc));
   return found.map((d) => ({ message: typeof d.message === 'string' ? d.message : d.message.value, line: d.range.start.line, character: d.range.start.character }));
@@ -45,13 +49,18 @@ describe('model: schema in the JSON language service', () => {
     });
   }
 
-  it('flags units 0 at the value', async () => {
-    const text = AND.replace('"units": 3', '"units": 0');
-    const offset = text.indexOf('"units": 0') + '"units": '.length;
-    const before = text.slice(0, offset).split('\n');
-    const found = await diagnostics(text);
-    assert.equal(found.length, 1);
-    assert.deepEqual([found[0].line, found[0].character], [before.length - 1, before[before.length - 1].length]);
+  it('is the file schema without its constraints, as scripts/editor-schema.cjs writes it', () => {
+    assert.equal(readFileSync(TARGET, 'utf8'), editorSchemaText(), 'run node scripts/editor-schema.cjs');
+  });
+
+  it('adds no problem to what the JSON service finds without a schema, for every malformed fixture we reject', async () => {
+    const files = readdirSync(MALFORMED).filter((f) => f.endsWith('.nnjson'));
+    assert.ok(files.length >= 20);
+    for (const file of files) {
+      const text = readFileSync(join(MALFORMED, file), 'utf8');
+      assert.equal(loadModel(text).ok, false, `${file} is rejected by the loader`);
+      assert.deepEqual(await diagnostics(text), await diagnostics(text, false), file);
+    }
   });
 
   it('offers every loss after "loss":', async () => {
