@@ -6,18 +6,27 @@ describe('JSON schema diagnostics', () => {
   before(activeExtension);
   afterEach(closeAllEditors);
 
-  it('reports schema errors for an invalid .nnjson opened as text', async () => {
+  it('reports each schema error of a .nnjson opened as text once, with completions still offered', async () => {
     const uri = workspaceFile('invalid-schema.nnjson');
     await vscode.commands.executeCommand('vscode.openWith', uri, 'default');
-    // The JSON language server's diagnostics, not the extension's own (source "NN Designer"), which the reliability suite checks.
-    const diagnostics = await waitFor('schema diagnostics', () => {
-      const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source !== 'NN Designer');
+    const ours = await waitFor('the extension\'s diagnostics', () => {
+      const found = vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'NN Designer');
       return found.length > 0 ? found : undefined;
     }, 30_000);
-    const lines = diagnostics.map((d) => d.range.start.line);
-    // "version": "one" is on line 2 and "layers": 42 on line 3 (zero-based).
-    assert.ok(lines.includes(2), `no diagnostic on the "version" line: ${JSON.stringify(diagnostics.map((d) => [d.range.start.line, d.message]))}`);
-    assert.ok(lines.includes(3), `no diagnostic on the "layers" line: ${JSON.stringify(diagnostics.map((d) => [d.range.start.line, d.message]))}`);
+    // "version": "one" is on line 2 (zero-based); an unreadable version stops the checks there.
+    const describe = (list: readonly vscode.Diagnostic[]) => JSON.stringify(list.map((d) => [d.source, d.range.start.line, d.message]));
+    assert.ok(ours.some((d) => d.range.start.line === 2), describe(ours));
+    // The JSON language server validates too ("layers": 42 on line 3 is not an array); give it time:
+    // it must have added nothing, so every problem shows once.
+    await new Promise((r) => setTimeout(r, 3_000));
+    const all = vscode.languages.getDiagnostics(uri);
+    assert.deepEqual(all.filter((d) => d.source !== 'NN Designer'), [], describe(all));
+    // Completions still come from the schema the JSON language server has.
+    const document = await vscode.workspace.openTextDocument(uri);
+    const at = document.positionAt(document.getText().indexOf('"format"') + 1);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', uri, at);
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.some((l) => l.includes('training')), `no "training" completion: ${labels.join(', ')}`);
   });
 
   it('reports no schema error for the example AND network', async () => {
