@@ -4,11 +4,14 @@
 
 import type { OptimizerSpec } from '../model/types';
 
+/** Parameters and gradients: float64 in the Network, float32 in the WASM trainer's memory. */
+type Floats = Float64Array | Float32Array;
+
 export interface Optimizer {
   /** Call once before the slot updates of a step (Adam counts steps). */
   beginStep(): void;
   /** value ← value − update(grad) for parameter slot `slot`, with learning rate `lr`. */
-  update(slot: number, value: Float64Array, grad: Float64Array, lr: number): void;
+  update(slot: number, value: Floats, grad: Floats, lr: number): void;
 }
 
 /** State buffer for `slot`, created at the parameter's size on first use. */
@@ -24,7 +27,7 @@ function stateFor(states: Float64Array[], slot: number, length: number): Float64
 /** Plain SGD: w ← w − η·∂L/∂w. */
 class Sgd implements Optimizer {
   beginStep(): void {}
-  update(_slot: number, value: Float64Array, grad: Float64Array, lr: number): void {
+  update(_slot: number, value: Floats, grad: Floats, lr: number): void {
     for (let i = 0; i < value.length; i++) value[i] -= lr * grad[i];
   }
 }
@@ -34,7 +37,7 @@ class Momentum implements Optimizer {
   private readonly velocity: Float64Array[] = [];
   constructor(private readonly mu: number) {}
   beginStep(): void {}
-  update(slot: number, value: Float64Array, grad: Float64Array, lr: number): void {
+  update(slot: number, value: Floats, grad: Floats, lr: number): void {
     const v = stateFor(this.velocity, slot, value.length);
     for (let i = 0; i < value.length; i++) {
       v[i] = this.mu * v[i] + grad[i];
@@ -59,7 +62,7 @@ class Adam implements Optimizer {
   beginStep(): void {
     this.t++;
   }
-  update(slot: number, value: Float64Array, grad: Float64Array, lr: number): void {
+  update(slot: number, value: Floats, grad: Floats, lr: number): void {
     const m = stateFor(this.m, slot, value.length);
     const v = stateFor(this.v, slot, value.length);
     const { beta1: b1, beta2: b2, epsilon } = this;

@@ -4,6 +4,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { debuglog } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { installKernels, referenceKernels } from '../engine/kernels';
 import { wasmKernels, type WasmKernelOptions } from '../engine/wasm/backend';
@@ -50,4 +51,30 @@ export function installWasmKernels(binaries = readKernelBinaries(), options: Ins
   const threads = options.threads ? new TwoThreadGemm(runtime, options.threads === true ? {} : options.threads) : undefined;
   installKernels(wasmKernels(runtime, referenceKernels, { ...options, parallel: threads }));
   return { runtime, threads };
+}
+
+/** Shown with NODE_DEBUG=nnjson. */
+const debug = debuglog('nnjson');
+
+let chosen: { installed: InstalledKernels | undefined } | undefined;
+
+/**
+ * The product's kernels, once per process (the training worker, the CLI): the
+ * WASM GEMMs on one thread when the binaries next to the bundle and the
+ * host's SIMD allow, else the reference kernels, silently. Returns the runtime
+ * for the WASM-resident trainer, or undefined.
+ */
+export function useWasmKernels(): WasmRuntime | undefined {
+  if (!chosen) {
+    let installed: InstalledKernels | undefined;
+    try {
+      installed = installWasmKernels();
+    } catch (error) {
+      debug('WASM kernels failed to load: %s', error instanceof Error ? error.message : String(error));
+    }
+    chosen = { installed };
+    const rt = installed?.runtime;
+    debug(rt ? `kernels: WASM ${rt.fusedMultiplyAdd ? 'relaxed-simd' : 'simd128'}, one thread` : 'kernels: reference (no WASM SIMD binaries or support)');
+  }
+  return chosen.installed?.runtime;
 }

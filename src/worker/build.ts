@@ -1,8 +1,11 @@
 // What a training session runs on: the network built from the model and its
-// seed, the prepared data, and a Trainer. Rebuilt from scratch on Reset.
+// seed, the prepared data, and a Trainer (WASM-resident where createTrainer
+// finds it fits the runtime given). Rebuilt from scratch on Reset.
 
 import { DataError, type SampleSet } from '../data';
-import { makeLoss, Trainer, type Loss, type Network } from '../engine';
+import { makeLoss, type Loss, type Network, type Trainer } from '../engine';
+import type { WasmRuntime } from '../engine/wasm/runtime';
+import { createTrainer } from '../engine/wasm/select';
 import { networkFromModel } from '../model/network';
 import { prepareData, resolveSamples, trainerOptions, type PreparedData } from '../model/samples';
 import type { NnModel } from '../model/types';
@@ -23,9 +26,9 @@ export async function loadSamples(model: NnModel, files: Record<string, string>)
   });
 }
 
-export function buildSession(model: NnModel, samples: SampleSet): Built {
+export function buildSession(model: NnModel, samples: SampleSet, runtime?: WasmRuntime): Built {
   const network = networkFromModel(model);
   const data = prepareData(model, samples, network.outputSize);
-  const trainer = new Trainer(network, data.train, trainerOptions(model, data, network.outputSize));
+  const trainer = createTrainer(network, data.train, trainerOptions(model, data, network.outputSize), { runtime });
   return { network, trainer, loss: makeLoss(model.training.loss), data };
 }

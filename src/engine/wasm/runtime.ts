@@ -91,6 +91,16 @@ export class WasmRuntime {
     return offset;
   }
 
+  /** The allocator's position, to hand to `release` when everything allocated after it is dropped. */
+  mark(): number {
+    return this.top;
+  }
+
+  /** Free every buffer allocated since `mark` (buffers are freed last-in, first-out). */
+  release(mark: number): void {
+    if (mark >= THREADS * WORK_BYTES && mark <= this.top) this.top = mark;
+  }
+
   /** Byte offset of a scratch area of `bytes`, valid until the next alloc or scratch. */
   scratch(bytes: number): number {
     this.ensure(this.top + bytes);

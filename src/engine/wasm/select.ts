@@ -1,0 +1,48 @@
+// The one place that decides how a network trains: on the float32-resident
+// WASM trainer when the runtime, the layers and the loss fit it and the work
+// per batch repays a WASM call, otherwise on the reference step (which uses
+// whatever kernels are installed). Both run under the same Trainer, so the
+// order, epochs and reports are the same code.
+
+import { Softmax } from '../activations';
+import type { Dataset } from '../dataset';
+import { fusesWithSoftmax } from '../losses';
+import type { Network } from '../network';
+import { Trainer, type TrainerOptions } from '../trainer';
+import { WasmMlpTrainer } from './mlp';
+import type { WasmRuntime } from './runtime';
+import { WasmStep } from './step';
+
+/** Batch size × parameters below which the reference step is at least as fast (tiny networks pay ~100 ns per WASM call). */
+export const MIN_TRAIN_WORK = 1 << 14;
+
+export interface TrainerChoice {
+  /** The WASM kernels' runtime, when the host has one (see installWasmKernels). */
+  runtime?: WasmRuntime;
+  /** Override MIN_TRAIN_WORK; 0 takes the WASM trainer whenever it fits (the tests use this). */
+  minWork?: number;
+}
+
+/** The loss fits the WASM trainer: fused softmax cross-entropy after a final Softmax, else MSE. */
+function lossFits(network: Network, loss: TrainerOptions['loss']): boolean {
+  const last = network.layers[network.layers.length - 1];
+  return last instanceof Softmax ? fusesWithSoftmax(loss) : loss === 'mse';
+}
+
+export function createTrainer(network: Network, data: Dataset, options: TrainerOptions, choice: TrainerChoice = {}): Trainer {
+  const { runtime } = choice;
+  const batchSize = Math.min(options.batchSize, data.count);
+  const work = batchSize * network.parameterCount();
+  if (runtime?.elementwise && lossFits(network, options.loss) && work >= (choice.minWork ?? MIN_TRAIN_WORK)) {
+    const mark = runtime.mark();
+    const mlp = WasmMlpTrainer.for(network, runtime, { batchSize });
+    try {
+      if (mlp) return new Trainer(network, data, options, () => new WasmStep(mlp, runtime, data, options.optimizer, batchSize, mark));
+    } catch (error) {
+      runtime.release(mark);
+      throw error;
+    }
+    runtime.release(mark);
+  }
+  return new Trainer(network, data, options);
+}
