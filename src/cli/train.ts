@@ -69,7 +69,7 @@ export async function trainCommand(file: string, flags: TrainFlags): Promise<voi
   const reports: EpochReport[] = [];
   const started = Date.now();
   try {
-    const trainer = createTrainer(network, data.train, options, { runtime: useWasmKernels() });
+    const trainer = createTrainer(network, data.train, options, { runtime: useWasmKernels(), firstInputNorm: false });
     for (let e = 0; e < epochs; e++) {
       const report = trainer.runEpoch(signal);
       if (report === undefined) break;

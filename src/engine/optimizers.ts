@@ -4,14 +4,11 @@
 
 import type { OptimizerSpec } from '../model/types';
 
-/** Parameters and gradients: float64 in the Network, float32 in the WASM trainer's memory. */
-type Floats = Float64Array | Float32Array;
-
 export interface Optimizer {
   /** Call once before the slot updates of a step (Adam counts steps). */
   beginStep(): void;
   /** value ← value − update(grad) for parameter slot `slot`, with learning rate `lr`. */
-  update(slot: number, value: Floats, grad: Floats, lr: number): void;
+  update(slot: number, value: Float64Array, grad: Float64Array, lr: number): void;
 }
 
 /** State buffer for `slot`, created at the parameter's size on first use. */
@@ -27,7 +24,7 @@ function stateFor(states: Float64Array[], slot: number, length: number): Float64
 /** Plain SGD: w ← w − η·∂L/∂w. */
 class Sgd implements Optimizer {
   beginStep(): void {}
-  update(_slot: number, value: Floats, grad: Floats, lr: number): void {
+  update(_slot: number, value: Float64Array, grad: Float64Array, lr: number): void {
     for (let i = 0; i < value.length; i++) value[i] -= lr * grad[i];
   }
 }
@@ -37,7 +34,7 @@ class Momentum implements Optimizer {
   private readonly velocity: Float64Array[] = [];
   constructor(private readonly mu: number) {}
   beginStep(): void {}
-  update(slot: number, value: Floats, grad: Floats, lr: number): void {
+  update(slot: number, value: Float64Array, grad: Float64Array, lr: number): void {
     const v = stateFor(this.velocity, slot, value.length);
     for (let i = 0; i < value.length; i++) {
       v[i] = this.mu * v[i] + grad[i];
@@ -62,7 +59,7 @@ class Adam implements Optimizer {
   beginStep(): void {
     this.t++;
   }
-  update(slot: number, value: Floats, grad: Floats, lr: number): void {
+  update(slot: number, value: Float64Array, grad: Float64Array, lr: number): void {
     const m = stateFor(this.m, slot, value.length);
     const v = stateFor(this.v, slot, value.length);
     const { beta1: b1, beta2: b2, epsilon } = this;
@@ -77,20 +74,42 @@ class Adam implements Optimizer {
   }
 }
 
-/** Defaults: momentum 0.9; Adam β1 0.9, β2 0.999, ε 1e-8. */
-export function makeOptimizer(spec: OptimizerSpec): Optimizer {
+/** An optimizer's hyperparameters with the defaults filled in. */
+export type ResolvedOptimizer =
+  | { type: 'sgd' }
+  | { type: 'momentum'; momentum: number }
+  | { type: 'adam'; beta1: number; beta2: number; epsilon: number };
+
+/** Defaults: momentum 0.9; Adam β1 0.9, β2 0.999, ε 1e-8. Throws on a learning rate that is not positive. */
+export function resolveOptimizer(spec: OptimizerSpec): ResolvedOptimizer {
   if (!Number.isFinite(spec.learningRate) || spec.learningRate <= 0) {
     throw new RangeError(`learning rate must be a positive number, got ${spec.learningRate}`);
   }
   switch (spec.type) {
     case 'sgd':
-      return new Sgd();
+      return { type: 'sgd' };
     case 'momentum':
-      return new Momentum(spec.momentum ?? 0.9);
+      return { type: 'momentum', momentum: spec.momentum ?? 0.9 };
     case 'adam':
-      return new Adam(spec.beta1 ?? 0.9, spec.beta2 ?? 0.999, spec.epsilon ?? 1e-8);
+      return { type: 'adam', beta1: spec.beta1 ?? 0.9, beta2: spec.beta2 ?? 0.999, epsilon: spec.epsilon ?? 1e-8 };
     default: {
       const unknown: never = spec;
+      throw new RangeError(`unknown optimizer ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+export function makeOptimizer(spec: OptimizerSpec): Optimizer {
+  const resolved = resolveOptimizer(spec);
+  switch (resolved.type) {
+    case 'sgd':
+      return new Sgd();
+    case 'momentum':
+      return new Momentum(resolved.momentum);
+    case 'adam':
+      return new Adam(resolved.beta1, resolved.beta2, resolved.epsilon);
+    default: {
+      const unknown: never = resolved;
       throw new RangeError(`unknown optimizer ${JSON.stringify(unknown)}`);
     }
   }

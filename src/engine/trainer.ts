@@ -34,7 +34,11 @@ export interface LayerGradients {
   /** dL/dW and dL/db of the batch-mean loss, averaged over the batches of the epoch (each batch weighs the same). */
   dW: Float64Array | Float32Array;
   db: Float64Array | Float32Array;
-  /** ‖dL/dX‖₂ of this layer's input over the whole batch, averaged over the epoch's batches. */
+  /**
+   * ‖dL/dX‖₂ of this layer's input over the whole batch, averaged over the
+   * epoch's batches. NaN for the first layer when the trainer was built to skip
+   * dL/dX of the network input (see TrainerChoice.firstInputNorm).
+   */
   dXNorm: number;
 }
 

@@ -61,14 +61,16 @@ let chosen: { installed: InstalledKernels | undefined } | undefined;
 /**
  * The product's kernels, once per process (the training worker, the CLI): the
  * WASM GEMMs on one thread when the binaries next to the bundle and the
- * host's SIMD allow, else the reference kernels, silently. Returns the runtime
+ * host's SIMD allow (and NN_KERNELS is not 'reference'), else the reference
+ * kernels, silently. Returns the runtime
  * for the WASM-resident trainer, or undefined.
  */
 export function useWasmKernels(): WasmRuntime | undefined {
   if (!chosen) {
     let installed: InstalledKernels | undefined;
     try {
-      installed = installWasmKernels();
+      // NN_KERNELS=reference keeps the plain TypeScript kernels, to compare or to rule the WASM ones out.
+      if (process.env.NN_KERNELS !== 'reference') installed = installWasmKernels();
     } catch (error) {
       debug('WASM kernels failed to load: %s', error instanceof Error ? error.message : String(error));
     }

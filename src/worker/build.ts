@@ -29,6 +29,10 @@ export async function loadSamples(model: NnModel, files: Record<string, string>)
 export function buildSession(model: NnModel, samples: SampleSet, runtime?: WasmRuntime): Built {
   const network = networkFromModel(model);
   const data = prepareData(model, samples, network.outputSize);
-  const trainer = createTrainer(network, data.train, trainerOptions(model, data, network.outputSize), { runtime });
+  const trainer = createTrainer(network, data.train, trainerOptions(model, data, network.outputSize), {
+    runtime,
+    // Snapshots show the probe's per-neuron dL/dX, not the epoch's ‖dL/dX‖ of the data.
+    firstInputNorm: false,
+  });
   return { network, trainer, loss: makeLoss(model.training.loss), data };
 }

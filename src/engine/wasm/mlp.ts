@@ -131,13 +131,14 @@ export class WasmMlpTrainer {
   /**
    * Forward and backward over the `count` samples in the batch buffers: every
    * layer's gw and gb then hold dL/dW and dL/db of the batch-mean loss. With
-   * `norms`, norms[l] = ‖dL/dX‖₂ of layer l's input over the batch (for the
-   * first layer this costs one more GEMM). Returns the loss summed over the samples.
+   * `norms`, norms[l] = ‖dL/dX‖₂ of layer l's input over the batch; for the
+   * first layer this costs one more GEMM, and without `firstNorm` norms[0] is
+   * NaN. Returns the loss summed over the samples.
    */
-  gradients(count: number, norms?: Float64Array): number {
+  gradients(count: number, norms?: Float64Array, firstNorm = true): number {
     this.forward(count);
     const loss = this.lossGradient(count);
-    this.backward(count, norms);
+    this.backward(count, norms, firstNorm);
     return loss;
   }
 
@@ -241,7 +242,7 @@ export class WasmMlpTrainer {
   }
 
   /** dL/dW, dL/db for every layer, and Δ_{l−1} = f'(·) ⊙ Δ_l·W_l for every layer but the first; see `gradients` for `norms`. */
-  private backward(n: number, norms?: Float64Array): void {
+  private backward(n: number, norms: Float64Array | undefined, firstNorm: boolean): void {
     const { slots } = this;
     const top = slots[slots.length - 1];
     // Through the output activation (softmax's is already in Δ), with dL/db on the way.
@@ -251,8 +252,11 @@ export class WasmMlpTrainer {
       const x = l > 0 ? slots[l - 1].y : this.x;
       this.gemm(s.units, s.inputs, n, s.d, 1, s.units, x, s.inputs, 1, s.gw, s.inputs);
       // dL/dX = Δ_l·W_l, into the layer below's Δ, or into a scratch area for the network input.
-      const dx = l > 0 ? slots[l - 1].d : norms ? this.rt.scratch(n * s.inputs * 4) : -1;
-      if (dx < 0) continue;
+      const dx = l > 0 ? slots[l - 1].d : norms && firstNorm ? this.rt.scratch(n * s.inputs * 4) : -1;
+      if (dx < 0) {
+        if (norms) norms[0] = NaN;
+        continue;
+      }
       this.gemm(n, s.inputs, s.units, s.d, s.units, 1, s.w, s.inputs, 1, dx, s.inputs);
       if (norms) norms[l] = Math.sqrt(sumSquares(this.rt.f32, dx >> 2, n * s.inputs));
       if (l > 0) {

@@ -21,6 +21,13 @@ export interface TrainerChoice {
   runtime?: WasmRuntime;
   /** Override MIN_TRAIN_WORK; 0 takes the WASM trainer whenever it fits (the tests use this). */
   minWork?: number;
+  /**
+   * Whether the WASM trainer reports ‖dL/dX‖ of the network input (default true).
+   * Training never needs dL/dX of its data, and it is the largest GEMM of the
+   * backward pass (a quarter of the work of an MNIST step); without it the first
+   * layer's dXNorm is NaN. The reference step always computes it.
+   */
+  firstInputNorm?: boolean;
 }
 
 /** The loss fits the WASM trainer: fused softmax cross-entropy after a final Softmax, else MSE. */
@@ -37,7 +44,7 @@ export function createTrainer(network: Network, data: Dataset, options: TrainerO
     const mark = runtime.mark();
     const mlp = WasmMlpTrainer.for(network, runtime, { batchSize });
     try {
-      if (mlp) return new Trainer(network, data, options, () => new WasmStep(mlp, runtime, data, options.optimizer, batchSize, mark));
+      if (mlp) return new Trainer(network, data, options, () => new WasmStep(mlp, runtime, data, options.optimizer, batchSize, mark, choice.firstInputNorm ?? true));
     } catch (error) {
       runtime.release(mark);
       throw error;

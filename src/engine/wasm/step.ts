@@ -1,22 +1,18 @@
 // Trainer's batch step on the float32-resident WASM trainer: the batch is
 // gathered in the epoch's order straight into WASM memory, dL/dW and dL/db
 // are summed over the epoch there too (w + g is the SGD kernel with η = −1),
-// and the optimizer updates the float32 parameters in place. The Dense layers
-// are written only when Trainer syncs.
+// and the optimizer's kernel updates the float32 parameters in place. The
+// Dense layers are written only when Trainer syncs.
 
 import type { OptimizerSpec } from '../../model/types';
 import type { Dataset } from '../dataset';
-import { makeOptimizer, type Optimizer } from '../optimizers';
 import type { BatchStep, LayerGradients } from '../trainer';
 import type { LayerBuffers, WasmMlpTrainer } from './mlp';
 import type { ElementwiseKernels, WasmRuntime } from './runtime';
+import { wasmUpdate, type WasmUpdate } from './update';
 
-interface LayerViews {
-  w: Float32Array;
-  b: Float32Array;
-  gw: Float32Array;
-  gb: Float32Array;
-  /** Byte offsets of the epoch sums of dL/dW and dL/db. */
+/** Byte offsets of a layer's epoch sums of dL/dW and dL/db. */
+interface LayerSums {
   sumW: number;
   sumB: number;
 }
@@ -25,11 +21,10 @@ export class WasmStep implements BatchStep {
   readonly kind = 'wasm' as const;
   readonly lastOutput: Float64Array;
   readonly lastTargets: Float64Array;
-  /** Null for plain SGD, which runs in WASM. */
-  private readonly optimizer: Optimizer | null;
+  private readonly update: WasmUpdate;
   private readonly ew: ElementwiseKernels;
   private readonly layers: readonly LayerBuffers[];
-  private readonly views: LayerViews[];
+  private readonly sums: LayerSums[];
   private readonly x: Float32Array;
   private readonly t: Float32Array;
   private readonly norms: Float64Array;
@@ -43,22 +38,15 @@ export class WasmStep implements BatchStep {
     batchSize: number,
     /** The runtime's allocator mark from before `mlp` was built; dispose frees back to it. */
     private readonly mark: number,
+    /** Whether to compute ‖dL/dX‖ of the network input; without it the first layer's dXNorm is NaN. */
+    private readonly firstInputNorm: boolean,
   ) {
     if (!rt.elementwise) throw new Error('the WASM trainer needs the element-wise kernels');
     this.ew = rt.elementwise;
-    this.optimizer = optimizer.type === 'sgd' ? null : makeOptimizer(optimizer);
     this.layers = mlp.layers;
-    const sums = this.layers.map((s) => ({ sumW: rt.alloc(s.units * s.inputs), sumB: rt.alloc(s.units) }));
+    this.update = wasmUpdate(optimizer, this.layers, rt, this.ew);
+    this.sums = this.layers.map((s) => ({ sumW: rt.alloc(s.units * s.inputs), sumB: rt.alloc(s.units) }));
     // Views taken after every allocation; the memory is shared, so growing it later leaves them valid.
-    const f32 = rt.f32;
-    const view = (offset: number, length: number): Float32Array => f32.subarray(offset >> 2, (offset >> 2) + length);
-    this.views = this.layers.map((s, l) => ({
-      w: view(s.w, s.units * s.inputs),
-      b: view(s.b, s.units),
-      gw: view(s.gw, s.units * s.inputs),
-      gb: view(s.gb, s.units),
-      ...sums[l],
-    }));
     this.x = mlp.batchInputs(batchSize);
     this.t = mlp.batchTargets(batchSize);
     this.lastOutput = new Float64Array(batchSize * data.targetSize);
@@ -80,32 +68,24 @@ export class WasmStep implements BatchStep {
         t[s * targetSize + k] = v;
       }
     }
-    const loss = this.mlp.gradients(n, this.norms) / n;
+    const loss = this.mlp.gradients(n, this.norms, this.firstInputNorm) / n;
     const top = this.layers[this.layers.length - 1];
     const out = this.rt.f32;
     for (let i = 0, y = top.y >> 2; i < n * targetSize; i++) this.lastOutput[i] = out[y + i];
     this.layers.forEach((s, l) => {
-      const v = this.views[l];
+      const v = this.sums[l];
       this.ew.sgd(v.sumW, s.gw, s.units * s.inputs, -1);
       this.ew.sgd(v.sumB, s.gb, s.units, -1);
       this.sumXNorm[l] += this.norms[l];
     });
-    if (this.optimizer === null) {
-      this.mlp.sgd(lr);
-    } else {
-      this.optimizer.beginStep();
-      this.views.forEach((v, l) => {
-        this.optimizer!.update(2 * l, v.w, v.gw, lr);
-        this.optimizer!.update(2 * l + 1, v.b, v.gb, lr);
-      });
-    }
+    this.update(lr);
     return loss;
   }
 
   clearSums(): void {
     const f32 = this.rt.f32;
     this.layers.forEach((s, l) => {
-      const v = this.views[l];
+      const v = this.sums[l];
       f32.fill(0, v.sumW >> 2, (v.sumW >> 2) + s.units * s.inputs);
       f32.fill(0, v.sumB >> 2, (v.sumB >> 2) + s.units);
     });
@@ -121,8 +101,8 @@ export class WasmStep implements BatchStep {
     };
     return this.layers.map((s, l) => ({
       dense: l,
-      dW: mean(this.views[l].sumW, s.units * s.inputs),
-      db: mean(this.views[l].sumB, s.units),
+      dW: mean(this.sums[l].sumW, s.units * s.inputs),
+      db: mean(this.sums[l].sumB, s.units),
       dXNorm: this.sumXNorm[l] / batches,
     }));
   }

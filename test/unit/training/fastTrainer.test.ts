@@ -126,6 +126,19 @@ describe('training: the WASM-resident trainer against the reference Trainer', ()
     });
   }
 
+  it('skips ‖dL/dX‖ of the network input when asked, and only that', () => {
+    const c = CASES[2];
+    const data = dataset(c, 9);
+    const reference = new Trainer(build(c.sizes, c.acts, 6), data, options(c, 2));
+    const fast = createTrainer(build(c.sizes, c.acts, 6), data, options(c, 2), { runtime: rt, minWork: 0, firstInputNorm: false });
+    const ref = reference.runEpoch()!;
+    const got = fast.runEpoch()!;
+    assert.ok(Number.isNaN(got.gradients[0].dXNorm));
+    assert.ok(ref.gradients[0].dXNorm > 0);
+    compareReports({ ...got, gradients: got.gradients.slice(1) }, { ...ref, gradients: ref.gradients.slice(1) }, 'epoch 1');
+    fast.dispose();
+  });
+
   it('syncs the weights and the last batch\'s gradients into the layers mid-epoch', () => {
     const c = CASES[3];
     const data = dataset(c, 8);
