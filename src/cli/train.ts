@@ -4,7 +4,7 @@
 import type { EpochReport } from '../engine';
 import { createTrainer } from '../engine/wasm/select';
 import { DataError } from '../data';
-import { useWasmKernels } from '../kernels/node';
+import { trainerChoice, useWasmKernels } from '../kernels/node';
 import { modelWithNetwork, networkFromModel } from '../model/network';
 import { prepareData, resolveSamples, trainerOptions } from '../model/samples';
 import { serializeModel } from '../model/serialize';
@@ -69,7 +69,7 @@ export async function trainCommand(file: string, flags: TrainFlags): Promise<voi
   const reports: EpochReport[] = [];
   const started = Date.now();
   try {
-    const trainer = createTrainer(network, data.train, options, { runtime: useWasmKernels(), firstInputNorm: false });
+    const trainer = createTrainer(network, data.train, options, { ...trainerChoice(useWasmKernels()), firstInputNorm: false });
     for (let e = 0; e < epochs; e++) {
       const report = trainer.runEpoch(signal);
       if (report === undefined) break;

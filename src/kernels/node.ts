@@ -9,6 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { installKernels, referenceKernels } from '../engine/kernels';
 import { wasmKernels, type WasmKernelOptions } from '../engine/wasm/backend';
 import { WasmRuntime, type KernelBinaries } from '../engine/wasm/runtime';
+import type { TrainerChoice } from '../engine/wasm/select';
 import { TwoThreadGemm, type TwoThreadOptions } from './threads';
 
 /** Enable f32x4.relaxed_madd on Node 20; harmless where it is already on or unknown. */
@@ -60,23 +61,30 @@ let chosen: { installed: InstalledKernels | undefined } | undefined;
 
 /**
  * The product's kernels, once per process (the training worker, the CLI): the
- * WASM GEMMs on one thread when the binaries next to the bundle and the
- * host's SIMD allow (and NN_KERNELS is not 'reference'), else the reference
- * kernels, silently. Returns the runtime
- * for the WASM-resident trainer, or undefined.
+ * WASM GEMMs when the binaries next to the bundle and the host's SIMD allow
+ * (and NN_KERNELS is not 'reference'), else the reference kernels, silently.
+ * With `threads`, GEMMs from PARALLEL_MIN_WORK up are split over a second
+ * thread that sleeps between jobs instead of spinning. Returns the runtime
+ * (and the split GEMM) for the WASM-resident trainer, or undefined.
  */
-export function useWasmKernels(): WasmRuntime | undefined {
+export function useWasmKernels(options: { threads?: boolean } = {}): InstalledKernels | undefined {
   if (!chosen) {
     let installed: InstalledKernels | undefined;
     try {
       // NN_KERNELS=reference keeps the plain TypeScript kernels, to compare or to rule the WASM ones out.
-      if (process.env.NN_KERNELS !== 'reference') installed = installWasmKernels();
+      if (process.env.NN_KERNELS !== 'reference') installed = installWasmKernels(undefined, { threads: options.threads ? { spinMs: 0 } : false });
     } catch (error) {
       debug('WASM kernels failed to load: %s', error instanceof Error ? error.message : String(error));
     }
     chosen = { installed };
     const rt = installed?.runtime;
-    debug(rt ? `kernels: WASM ${rt.fusedMultiplyAdd ? 'relaxed-simd' : 'simd128'}, one thread` : 'kernels: reference (no WASM SIMD binaries or support)');
+    const threads = installed?.threads ? 'a second thread from 256³' : 'one thread';
+    debug(rt ? `kernels: WASM ${rt.fusedMultiplyAdd ? 'relaxed-simd' : 'simd128'}, ${threads}` : 'kernels: reference (no WASM SIMD binaries or support)');
   }
-  return chosen.installed?.runtime;
+  return chosen.installed;
+}
+
+/** What createTrainer needs from the installed kernels. */
+export function trainerChoice(installed: InstalledKernels | undefined): TrainerChoice {
+  return { runtime: installed?.runtime, parallel: installed?.threads };
 }

@@ -4,8 +4,7 @@
 
 import { DataError, type SampleSet } from '../data';
 import { makeLoss, type Loss, type Network, type Trainer } from '../engine';
-import type { WasmRuntime } from '../engine/wasm/runtime';
-import { createTrainer } from '../engine/wasm/select';
+import { createTrainer, type TrainerChoice } from '../engine/wasm/select';
 import { networkFromModel } from '../model/network';
 import { prepareData, resolveSamples, trainerOptions, type PreparedData } from '../model/samples';
 import type { NnModel } from '../model/types';
@@ -26,11 +25,11 @@ export async function loadSamples(model: NnModel, files: Record<string, string>)
   });
 }
 
-export function buildSession(model: NnModel, samples: SampleSet, runtime?: WasmRuntime): Built {
+export function buildSession(model: NnModel, samples: SampleSet, kernels: TrainerChoice = {}): Built {
   const network = networkFromModel(model);
   const data = prepareData(model, samples, network.outputSize);
   const trainer = createTrainer(network, data.train, trainerOptions(model, data, network.outputSize), {
-    runtime,
+    ...kernels,
     // Snapshots show the probe's per-neuron dL/dX, not the epoch's ‖dL/dX‖ of the data.
     firstInputNorm: false,
   });

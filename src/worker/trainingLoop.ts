@@ -10,7 +10,7 @@ import { evaluate, type EpochReport } from '../engine';
 import { inputGradientMeans } from '../engine/probe';
 import type { SampleSet } from '../data';
 import { inferTask } from '../model/samples';
-import type { WasmRuntime } from '../engine/wasm/runtime';
+import type { TrainerChoice } from '../engine/wasm/select';
 import type { TrainingSnapshot } from '../protocol/training';
 import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerState, WorkerToHost } from '../protocol/worker';
 import { boundaryGrid, clampResolution } from './boundary';
@@ -25,8 +25,8 @@ export interface LoopHost {
   /** Run `task` after pending messages have been handled (setImmediate in the worker), or after `delayMs`. */
   defer(task: () => void, delayMs?: number): void;
   now(): number;
-  /** The WASM kernels' runtime, for the WASM-resident trainer; absent, training runs on the reference step. */
-  runtime?: WasmRuntime;
+  /** The WASM kernels, for the WASM-resident trainer; absent, training runs on the reference step. */
+  kernels?: TrainerChoice;
 }
 
 /** Training samples used to measure per-neuron |dL/dX| for a snapshot. */
@@ -127,7 +127,7 @@ export class TrainingLoop {
   private build(): void {
     const init = this.init!;
     this.built?.trainer.dispose();
-    this.built = buildSession(init.model, this.samples!, this.host.runtime);
+    this.built = buildSession(init.model, this.samples!, this.host.kernels);
     this.builder = new SnapshotBuilder(this.built.network);
     this.history = { loss: [], testLoss: [], accuracy: [] };
     this.series = emptySeries(1);

@@ -10,6 +10,7 @@ import { fusesWithSoftmax } from '../losses';
 import type { Network } from '../network';
 import { Trainer, type TrainerOptions } from '../trainer';
 import { WasmMlpTrainer } from './mlp';
+import type { ParallelGemm } from './backend';
 import type { WasmRuntime } from './runtime';
 import { WasmStep } from './step';
 
@@ -19,6 +20,8 @@ export const MIN_TRAIN_WORK = 1 << 14;
 export interface TrainerChoice {
   /** The WASM kernels' runtime, when the host has one (see installWasmKernels). */
   runtime?: WasmRuntime;
+  /** Splits large GEMMs over threads (see TwoThreadGemm). */
+  parallel?: ParallelGemm;
   /** Override MIN_TRAIN_WORK; 0 takes the WASM trainer whenever it fits (the tests use this). */
   minWork?: number;
   /**
@@ -42,7 +45,7 @@ export function createTrainer(network: Network, data: Dataset, options: TrainerO
   const work = batchSize * network.parameterCount();
   if (runtime?.elementwise && lossFits(network, options.loss) && work >= (choice.minWork ?? MIN_TRAIN_WORK)) {
     const mark = runtime.mark();
-    const mlp = WasmMlpTrainer.for(network, runtime, { batchSize });
+    const mlp = WasmMlpTrainer.for(network, runtime, { batchSize, parallel: choice.parallel });
     try {
       if (mlp) return new Trainer(network, data, options, () => new WasmStep(mlp, runtime, data, options.optimizer, batchSize, mark, choice.firstInputNorm ?? true));
     } catch (error) {

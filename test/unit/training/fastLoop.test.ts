@@ -42,7 +42,7 @@ function harness(model: NnModel, runtime?: WasmRuntime) {
   const posted: WorkerToHost[] = [];
   const deferred: (() => void)[] = [];
   let clock = 0;
-  const loop = new TrainingLoop({ post: (m) => posted.push(m), defer: (task) => deferred.push(task), now: () => clock++, runtime });
+  const loop = new TrainingLoop({ post: (m) => posted.push(m), defer: (task) => deferred.push(task), now: () => clock++, kernels: { runtime } });
   const send = (m: Parameters<TrainingLoop['handle']>[0]): void => loop.handle(m);
   const init = { model, files: {}, boundaryResolution: 8, stream: true, sliceMs: 0, keepRecentEpochs: 50, keepEveryNth: 10 };
   return {
@@ -82,12 +82,12 @@ describe('TrainingLoop on the WASM-resident trainer', () => {
 
   it('the session picks the WASM trainer for a wide MLP and the reference step for the AND network', async () => {
     const model = wideBlobs();
-    const session = buildSession(model, await loadSamples(model, {}), rt);
+    const session = buildSession(model, await loadSamples(model, {}), { runtime: rt });
     assert.equal(session.trainer.backend, 'wasm');
     session.trainer.dispose();
     const and = loadModel(readFileSync(join(__dirname, '..', '..', '..', 'examples', 'and.nnjson'), 'utf8'));
     assert.ok(and.ok);
-    assert.equal(buildSession(and.model, await loadSamples(and.model, {}), rt).trainer.backend, 'reference');
+    assert.equal(buildSession(and.model, await loadSamples(and.model, {}), { runtime: rt }).trainer.backend, 'reference');
   });
 
   it('runs to the end with the reference loop\'s losses, snapshots and weights', async () => {
