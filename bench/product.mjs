@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global console, process, setTimeout */
 // Benchmark (not a test): training in the product. The built training worker
 // (dist/worker.js) runs its TrainingLoop on MNIST 784-128-64-10 (ReLU, softmax
 // + cross-entropy, 8,000 training digits), unpaced, streaming snapshots 30 times a
