@@ -1,6 +1,6 @@
 // The one place that decides how a network trains: on the float32-resident
-// WASM trainer when the runtime, the layers and the loss fit it and the work
-// per batch repays a WASM call, otherwise on the reference step (which uses
+// WASM trainer when the runtime, the layers and the loss fit it and the network
+// is past MIN_TRAIN_WORK, otherwise on the reference step (which uses
 // whatever kernels are installed). Both run under the same Trainer, so the
 // order, epochs and reports are the same code.
 
@@ -14,7 +14,14 @@ import type { ParallelGemm } from './backend';
 import type { WasmRuntime } from './runtime';
 import { WasmStep } from './step';
 
-/** Batch size × parameters below which the reference step is at least as fast (tiny networks pay ~100 ns per WASM call). */
+/**
+ * Batch size × parameters below which networks train in float64 on the
+ * reference step. The WASM trainer is faster even there, but small networks
+ * are paced to be watched and their numbers are the ones people check by hand
+ * (the paper's AND network), so they keep float64; from here the time per
+ * batch starts to matter (2-64-64-3 at batch 16 is above, the blobs example's
+ * 2-8-3 below).
+ */
 export const MIN_TRAIN_WORK = 1 << 14;
 
 export interface TrainerChoice {
