@@ -63,23 +63,23 @@ let chosen: { installed: InstalledKernels | undefined } | undefined;
  * The product's kernels, once per process (the training worker, the CLI): the
  * WASM GEMMs when the binaries next to the bundle and the host's SIMD allow
  * (and NN_KERNELS is not 'reference'), else the reference kernels, silently.
- * With `threads`, GEMMs from PARALLEL_MIN_WORK up are split over a second
- * thread that sleeps between jobs instead of spinning. Returns the runtime
- * (and the split GEMM) for the WASM-resident trainer, or undefined.
+ * One thread: on a busy 2-core host a second one, even sleeping between jobs
+ * (spinMs 0), made the 1024-wide network slower (BENCHMARKS.md, Training in
+ * the product). Returns the runtime for the WASM-resident trainer, or undefined.
  */
-export function useWasmKernels(options: { threads?: boolean } = {}): InstalledKernels | undefined {
+export function useWasmKernels(): InstalledKernels | undefined {
   if (!chosen) {
     let installed: InstalledKernels | undefined;
     try {
       // NN_KERNELS=reference keeps the plain TypeScript kernels, to compare or to rule the WASM ones out.
-      if (process.env.NN_KERNELS !== 'reference') installed = installWasmKernels(undefined, { threads: options.threads ? { spinMs: 0 } : false });
+      if (process.env.NN_KERNELS !== 'reference') installed = installWasmKernels();
     } catch (error) {
       debug('WASM kernels failed to load: %s', error instanceof Error ? error.message : String(error));
     }
     chosen = { installed };
     const rt = installed?.runtime;
-    const threads = installed?.threads ? 'a second thread from 256³' : 'one thread';
-    debug(rt ? `kernels: WASM ${rt.fusedMultiplyAdd ? 'relaxed-simd' : 'simd128'}, ${threads}` : 'kernels: reference (no WASM SIMD binaries or support)');
+    const why = process.env.NN_KERNELS === 'reference' ? 'NN_KERNELS=reference' : 'no WASM SIMD binaries or support';
+    debug(rt ? `kernels: WASM ${rt.fusedMultiplyAdd ? 'relaxed-simd' : 'simd128'}, one thread` : `kernels: reference (${why})`);
   }
   return chosen.installed;
 }
