@@ -4,7 +4,7 @@
 import type { EpochReport } from '../engine';
 import { createTrainer } from '../engine/wasm/select';
 import { DataError } from '../data';
-import { trainerChoice, useWasmKernels } from '../kernels/node';
+import { debug, trainerChoice, useWasmKernels } from '../kernels/node';
 import { modelWithNetwork, networkFromModel } from '../model/network';
 import { prepareData, resolveSamples, trainerOptions } from '../model/samples';
 import { serializeModel } from '../model/serialize';
@@ -70,6 +70,7 @@ export async function trainCommand(file: string, flags: TrainFlags): Promise<voi
   const started = Date.now();
   try {
     const trainer = createTrainer(network, data.train, options, { ...trainerChoice(useWasmKernels()), firstInputNorm: false });
+    debug(`trainer: ${trainer.backend}`);
     for (let e = 0; e < epochs; e++) {
       const report = trainer.runEpoch(signal);
       if (report === undefined) break;

@@ -54,8 +54,8 @@ export function installWasmKernels(binaries = readKernelBinaries(), options: Ins
   return { runtime, threads };
 }
 
-/** Shown with NODE_DEBUG=nnjson. */
-const debug = debuglog('nnjson');
+/** Lines shown with NODE_DEBUG=nnjson. */
+export const debug = debuglog('nnjson');
 
 let chosen: { installed: InstalledKernels | undefined } | undefined;
 
