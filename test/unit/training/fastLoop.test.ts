@@ -130,6 +130,21 @@ describe('TrainingLoop on the WASM-resident trainer', () => {
     assertClose(fast.snapshots().map((s) => s.loss), ref.snapshots().map((s) => s.loss), 'snapshot losses', 1e-4, 2e-3);
   });
 
+  it('stops at a divergence with the non-finite values in the snapshot', async () => {
+    // Linear hidden layers, so nothing saturates or dies: the logits overflow float32 and softmax gives NaN.
+    const model = wideBlobs({ type: 'sgd', learningRate: 1e30 });
+    model.layers = model.layers.map((l) => (l.type === 'activation' && l.activation !== 'softmax' ? { ...l, activation: 'linear' } : l));
+    const fast = harness(model, rt);
+    await fast.start();
+    fast.send({ type: 'run' });
+    fast.drain();
+    const divergence = fast.posted.find((m) => m.type === 'divergence');
+    assert.ok(divergence, 'the loop reported a divergence');
+    const last = fast.snapshots().at(-1)!;
+    assert.ok(last.divergence, 'the last snapshot marks it');
+    assert.ok(last.layers.some((l) => l.nonFinite), 'the synced layers carry the non-finite values');
+  });
+
   it('hands out current weights mid-epoch and reuses its memory on Reset', async () => {
     const fast = harness(wideBlobs(), rt);
     const ref = harness(wideBlobs());
