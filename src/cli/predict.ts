@@ -2,6 +2,7 @@
 // forward, applying the normalisation stored at training time.
 
 import { DataError, parseCsv } from '../data';
+import { useWasmKernels } from '../kernels/node';
 import { networkFromModel } from '../model/network';
 import { outputClasses, scaleInputs } from '../model/samples';
 import type { NnModel } from '../model/types';
@@ -68,6 +69,7 @@ export async function predictCommand(file: string, flags: PredictFlags): Promise
     throw new CliError('predict needs --input "x1,x2,…" or --csv FILE');
   }
   const rows = flags.csv ? await csvRows(model, flags.csv) : parseInputRows(flags.input ?? [], model.inputs);
+  useWasmKernels();
   const network = networkFromModel(model);
   const outputs = network.predict(scaleInputs(model, rows));
   if (flags.json) {

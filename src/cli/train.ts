@@ -1,8 +1,10 @@
 // `nnjson train FILE`: trains the network described by FILE on its data and
 // writes the trained weights and the loss history back (atomically), or to --out.
 
-import { train, type EpochReport } from '../engine';
+import type { EpochReport } from '../engine';
+import { createTrainer } from '../engine/wasm/select';
 import { DataError } from '../data';
+import { debug, trainerChoice, useWasmKernels } from '../kernels/node';
 import { modelWithNetwork, networkFromModel } from '../model/network';
 import { prepareData, resolveSamples, trainerOptions } from '../model/samples';
 import { serializeModel } from '../model/serialize';
@@ -67,8 +69,11 @@ export async function trainCommand(file: string, flags: TrainFlags): Promise<voi
   const reports: EpochReport[] = [];
   const started = Date.now();
   try {
-    const run = train(network, data.train, { ...options, epochs, signal });
-    for (const report of run) {
+    const trainer = createTrainer(network, data.train, options, { ...trainerChoice(useWasmKernels()), firstInputNorm: false });
+    debug(`trainer: ${trainer.backend}`);
+    for (let e = 0; e < epochs; e++) {
+      const report = trainer.runEpoch(signal);
+      if (report === undefined) break;
       reports.push(report);
       if (!Number.isFinite(report.loss)) {
         progress.finish();

@@ -74,20 +74,42 @@ class Adam implements Optimizer {
   }
 }
 
-/** Defaults: momentum 0.9; Adam β1 0.9, β2 0.999, ε 1e-8. */
-export function makeOptimizer(spec: OptimizerSpec): Optimizer {
+/** An optimizer's hyperparameters with the defaults filled in. */
+export type ResolvedOptimizer =
+  | { type: 'sgd' }
+  | { type: 'momentum'; momentum: number }
+  | { type: 'adam'; beta1: number; beta2: number; epsilon: number };
+
+/** Defaults: momentum 0.9; Adam β1 0.9, β2 0.999, ε 1e-8. Throws on a learning rate that is not positive. */
+export function resolveOptimizer(spec: OptimizerSpec): ResolvedOptimizer {
   if (!Number.isFinite(spec.learningRate) || spec.learningRate <= 0) {
     throw new RangeError(`learning rate must be a positive number, got ${spec.learningRate}`);
   }
   switch (spec.type) {
     case 'sgd':
-      return new Sgd();
+      return { type: 'sgd' };
     case 'momentum':
-      return new Momentum(spec.momentum ?? 0.9);
+      return { type: 'momentum', momentum: spec.momentum ?? 0.9 };
     case 'adam':
-      return new Adam(spec.beta1 ?? 0.9, spec.beta2 ?? 0.999, spec.epsilon ?? 1e-8);
+      return { type: 'adam', beta1: spec.beta1 ?? 0.9, beta2: spec.beta2 ?? 0.999, epsilon: spec.epsilon ?? 1e-8 };
     default: {
       const unknown: never = spec;
+      throw new RangeError(`unknown optimizer ${JSON.stringify(unknown)}`);
+    }
+  }
+}
+
+export function makeOptimizer(spec: OptimizerSpec): Optimizer {
+  const resolved = resolveOptimizer(spec);
+  switch (resolved.type) {
+    case 'sgd':
+      return new Sgd();
+    case 'momentum':
+      return new Momentum(resolved.momentum);
+    case 'adam':
+      return new Adam(resolved.beta1, resolved.beta2, resolved.epsilon);
+    default: {
+      const unknown: never = resolved;
       throw new RangeError(`unknown optimizer ${JSON.stringify(unknown)}`);
     }
   }

@@ -5,12 +5,11 @@
 import type { LossName, OptimizerSpec, ScheduleSpec, TaskName } from '../model/types';
 import type { Dataset } from './dataset';
 import { evaluate, predictionThresholdFor, reportsAccuracy } from './evaluate';
-import { kernels } from './kernels';
 import { makeLoss, type Loss } from './losses';
 import { binaryTargetThreshold, countCorrect } from './metrics';
 import type { Network } from './network';
-import { makeOptimizer, type Optimizer } from './optimizers';
 import { shuffleInPlace, type Rng } from './random';
+import { ReferenceStep } from './referenceStep';
 import { learningRateAt } from './schedules';
 
 export interface TrainerOptions {
@@ -33,9 +32,13 @@ export interface LayerGradients {
   /** Index among the Dense layers. */
   dense: number;
   /** dL/dW and dL/db of the batch-mean loss, averaged over the batches of the epoch (each batch weighs the same). */
-  dW: Float64Array;
-  db: Float64Array;
-  /** ‖dL/dX‖₂ of this layer's input over the whole batch, averaged over the epoch's batches. */
+  dW: Float64Array | Float32Array;
+  db: Float64Array | Float32Array;
+  /**
+   * ‖dL/dX‖₂ of this layer's input over the whole batch, averaged over the
+   * epoch's batches. NaN for the first layer when the trainer was built to skip
+   * dL/dX of the network input (see TrainerChoice.firstInputNorm).
+   */
   dXNorm: number;
 }
 
@@ -67,21 +70,42 @@ export interface BatchReport {
   report?: EpochReport;
 }
 
+/**
+ * The arithmetic of one training step, behind Trainer's bookkeeping (order,
+ * epochs, reports): the float64 reference through the Network, or a faster
+ * backend that keeps its own copy of the parameters.
+ */
+export interface BatchStep {
+  /** 'reference': float64 through the Network; 'wasm': float32 resident in WASM memory. */
+  readonly kind: 'reference' | 'wasm';
+  /**
+   * Gather samples order[start, start + count), compute dL/dW and dL/db of the
+   * batch-mean loss, add them and ‖dL/dX‖₂ of every Dense layer's input to the
+   * epoch sums, and update the parameters with rate `lr`. Returns the batch-mean loss.
+   */
+  run(order: Uint32Array, start: number, count: number, lr: number): number;
+  /** The last batch's predictions and targets (count × outputs; buffers may be longer). */
+  readonly lastOutput: Float64Array;
+  readonly lastTargets: Float64Array;
+  /** Zero the epoch sums. */
+  clearSums(): void;
+  /** The epoch sums divided by `batches`. */
+  meanGradients(batches: number): LayerGradients[];
+  /** Make the Network's Dense layers hold the current parameters and the last batch's dL/dW, dL/db. */
+  sync(): void;
+  /** Free what the step holds outside the JavaScript heap. */
+  dispose?(): void;
+}
+
 export class Trainer {
   private readonly loss: Loss;
-  private readonly optimizer: Optimizer;
   private readonly order: Uint32Array;
-  private readonly batchInputs: Float64Array;
-  private readonly batchTargets: Float64Array;
   private readonly batchSize: number;
   private readonly batches: number;
   private readonly withAccuracy: boolean;
   private readonly targetThreshold: number;
   private readonly predictionThreshold: number;
-  // Epoch accumulators: Σ over batches of dL/dW, dL/db and ‖dL/dX‖.
-  private readonly sumW: Float64Array[];
-  private readonly sumB: Float64Array[];
-  private readonly sumXNorm: Float64Array;
+  private readonly stepper: BatchStep;
   private lossSum = 0;
   private correct = 0;
   private epochsDone = 0;
@@ -91,6 +115,8 @@ export class Trainer {
     readonly network: Network,
     readonly data: Dataset,
     private readonly options: TrainerOptions,
+    /** Builds the step arithmetic; the float64 reference when omitted. */
+    makeStep?: (loss: Loss) => BatchStep,
   ) {
     if (data.count < 1) throw new RangeError('the training data has no samples');
     if (data.inputSize !== network.inputSize || data.targetSize !== network.outputSize) {
@@ -107,7 +133,6 @@ export class Trainer {
     }
     this.epochsDone = initialEpoch;
     this.loss = makeLoss(options.loss);
-    this.optimizer = makeOptimizer(options.optimizer);
     const test = options.testData;
     if (test !== undefined && (test.inputSize !== network.inputSize || test.targetSize !== network.outputSize)) {
       throw new RangeError('the test data does not match the network\'s input and output sizes');
@@ -116,20 +141,20 @@ export class Trainer {
     this.batchSize = batchSize;
     this.batches = Math.ceil(data.count / batchSize);
     this.order = new Uint32Array(data.count).map((_, i) => i);
-    this.batchInputs = new Float64Array(batchSize * data.inputSize);
-    this.batchTargets = new Float64Array(batchSize * data.targetSize);
     this.withAccuracy = reportsAccuracy(options.loss, options.task);
     this.targetThreshold = binaryTargetThreshold(data.targets, data.count);
     this.predictionThreshold = predictionThresholdFor(options.loss, this.targetThreshold);
-    const dense = network.denseLayers();
-    this.sumW = dense.map((d) => new Float64Array(d.weights.length));
-    this.sumB = dense.map((d) => new Float64Array(d.bias.length));
-    this.sumXNorm = new Float64Array(dense.length);
+    this.stepper = makeStep ? makeStep(this.loss) : new ReferenceStep(network, data, this.loss, options.optimizer, batchSize);
   }
 
   /** Epochs completed. */
   get epoch(): number {
     return this.epochsDone;
+  }
+
+  /** Which step arithmetic trains (see BatchStep.kind). */
+  get backend(): BatchStep['kind'] {
+    return this.stepper.kind;
   }
 
   /** Batches completed in the current epoch. */
@@ -158,35 +183,30 @@ export class Trainer {
     return this.finishEpoch();
   }
 
-  /** Forward, backward and update for one batch; returns its loss. Allocation-free. */
+  /**
+   * Make the Network's Dense layers current (parameters and the last batch's
+   * gradients). Epoch reports do this themselves; call it before reading the
+   * layers between epochs. Free on the reference backend.
+   */
+  sync(): void {
+    this.stepper.sync();
+  }
+
+  /** Release the backend's memory; the trainer must not be used afterwards (the Network stays as last synced). */
+  dispose(): void {
+    this.stepper.dispose?.();
+  }
+
+  /** Forward, backward and update for one batch; returns its loss. */
   private step(): number {
-    const { data, network, order } = this;
-    const { inputSize, targetSize } = data;
     if (this.batchIndex === 0) this.beginEpoch();
     const start = this.batchIndex * this.batchSize;
-    const n = Math.min(this.batchSize, data.count - start);
-    // Gather the batch in shuffled order (plain loops: subarray views would allocate).
-    const { inputs, targets } = data;
-    for (let s = 0; s < n; s++) {
-      const src = order[start + s];
-      for (let i = 0; i < inputSize; i++) this.batchInputs[s * inputSize + i] = inputs[src * inputSize + i];
-      for (let k = 0; k < targetSize; k++) this.batchTargets[s * targetSize + k] = targets[src * targetSize + k];
-    }
-    const value = network.lossAndGradients(this.batchInputs, this.batchTargets, n, this.loss);
+    const n = Math.min(this.batchSize, this.data.count - start);
+    const value = this.stepper.run(this.order, start, n, this.learningRate());
     this.lossSum += value * n;
     if (this.withAccuracy) {
-      this.correct += countCorrect(network.lastOutput, this.batchTargets, n, targetSize, this.predictionThreshold, this.targetThreshold);
-    }
-    const dense = network.denseLayers();
-    const lr = this.learningRate();
-    this.optimizer.beginStep();
-    for (let l = 0; l < dense.length; l++) {
-      const d = dense[l];
-      kernels.axpy(1, d.gradWeights, this.sumW[l], d.gradWeights.length);
-      kernels.axpy(1, d.gradBias, this.sumB[l], d.gradBias.length);
-      this.sumXNorm[l] += Math.sqrt(kernels.sumSquares(d.inputGradientBuffer, n * d.inputSize));
-      this.optimizer.update(2 * l, d.weights, d.gradWeights, lr);
-      this.optimizer.update(2 * l + 1, d.bias, d.gradBias, lr);
+      const { lastOutput, lastTargets } = this.stepper;
+      this.correct += countCorrect(lastOutput, lastTargets, n, this.data.targetSize, this.predictionThreshold, this.targetThreshold);
     }
     this.batchIndex = (this.batchIndex + 1) % this.batches;
     return value;
@@ -206,26 +226,18 @@ export class Trainer {
 
   private beginEpoch(): void {
     if (this.options.shuffle) shuffleInPlace(this.order, this.options.rng);
-    for (const a of this.sumW) a.fill(0);
-    for (const a of this.sumB) a.fill(0);
-    this.sumXNorm.fill(0);
+    this.stepper.clearSums();
     this.lossSum = 0;
     this.correct = 0;
   }
 
   private finishEpoch(): EpochReport {
-    const learningRate = this.learningRate();
-    const b = this.batches;
+    this.stepper.sync();
     const report: EpochReport = {
       epoch: this.epochsDone + 1,
       loss: this.lossSum / this.data.count,
-      learningRate,
-      gradients: this.sumW.map((w, l) => ({
-        dense: l,
-        dW: w.map((v) => v / b),
-        db: this.sumB[l].map((v) => v / b),
-        dXNorm: this.sumXNorm[l] / b,
-      })),
+      learningRate: this.learningRate(),
+      gradients: this.stepper.meanGradients(this.batches),
     };
     if (this.withAccuracy) report.accuracy = this.correct / this.data.count;
     if (!Number.isFinite(report.loss) || !this.parametersFinite()) report.diverged = true;

@@ -4,10 +4,12 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { debuglog } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { installKernels, referenceKernels } from '../engine/kernels';
 import { wasmKernels, type WasmKernelOptions } from '../engine/wasm/backend';
 import { WasmRuntime, type KernelBinaries } from '../engine/wasm/runtime';
+import type { TrainerChoice } from '../engine/wasm/select';
 import { TwoThreadGemm, type TwoThreadOptions } from './threads';
 
 /** Enable f32x4.relaxed_madd on Node 20; harmless where it is already on or unknown. */
@@ -50,4 +52,39 @@ export function installWasmKernels(binaries = readKernelBinaries(), options: Ins
   const threads = options.threads ? new TwoThreadGemm(runtime, options.threads === true ? {} : options.threads) : undefined;
   installKernels(wasmKernels(runtime, referenceKernels, { ...options, parallel: threads }));
   return { runtime, threads };
+}
+
+/** Lines shown with NODE_DEBUG=nnjson. */
+export const debug = debuglog('nnjson');
+
+let chosen: { installed: InstalledKernels | undefined } | undefined;
+
+/**
+ * The product's kernels, once per process (the training worker, the CLI): the
+ * WASM GEMMs when the binaries next to the bundle and the host's SIMD allow
+ * (and NN_KERNELS is not 'reference'), else the reference kernels, silently.
+ * One thread: on a busy 2-core host a second one, even sleeping between jobs
+ * (spinMs 0), made the 1024-wide network slower (BENCHMARKS.md, Training in
+ * the product). Returns the runtime for the WASM-resident trainer, or undefined.
+ */
+export function useWasmKernels(): InstalledKernels | undefined {
+  if (!chosen) {
+    let installed: InstalledKernels | undefined;
+    try {
+      // NN_KERNELS=reference keeps the plain TypeScript kernels, to compare or to rule the WASM ones out.
+      if (process.env.NN_KERNELS !== 'reference') installed = installWasmKernels();
+    } catch (error) {
+      debug('WASM kernels failed to load: %s', error instanceof Error ? error.message : String(error));
+    }
+    chosen = { installed };
+    const rt = installed?.runtime;
+    const why = process.env.NN_KERNELS === 'reference' ? 'NN_KERNELS=reference' : 'no WASM SIMD binaries or support';
+    debug(rt ? `kernels: WASM ${rt.fusedMultiplyAdd ? 'relaxed-simd' : 'simd128'}, one thread` : `kernels: reference (${why})`);
+  }
+  return chosen.installed;
+}
+
+/** What createTrainer needs from the installed kernels. */
+export function trainerChoice(installed: InstalledKernels | undefined): TrainerChoice {
+  return { runtime: installed?.runtime, parallel: installed?.threads };
 }

@@ -3,7 +3,7 @@
 // computes the other, each with its own work area. Jobs pass through a small
 // Int32Array on a SharedArrayBuffer with Atomics. The worker spins for a while
 // after each job (waking a sleeping thread costs ≈0.5 ms) and then sleeps in
-// Atomics.wait. If the worker has not claimed its half by the time this thread
+// Atomics.wait; with spinMs 0 it sleeps at once, leaving the core to others. If the worker has not claimed its half by the time this thread
 // finishes its own (the VM sometimes stalls a thread for milliseconds), this
 // thread takes the half back and computes it itself.
 
@@ -30,7 +30,7 @@ for (;;) {
   let idleSince = Date.now();
   let spins = 0;
   while (Atomics.load(ctl, ${SEQ}) === seen) {
-    if ((++spins & 1023) === 0 && Date.now() - idleSince > spinMs) {
+    if (spinMs === 0 || ((++spins & 1023) === 0 && Date.now() - idleSince > spinMs)) {
       Atomics.wait(ctl, ${SEQ}, seen);
       idleSince = Date.now();
     }
@@ -50,7 +50,7 @@ for (;;) {
 export interface TwoThreadOptions {
   /** m·k·n below which the GEMM stays on one thread; default PARALLEL_MIN_WORK. */
   minWork?: number;
-  /** How long the worker spins after a job before it sleeps, in ms; default 5. */
+  /** How long the worker spins after a job before it sleeps, in ms; default 5; 0 never spins. */
   spinMs?: number;
 }
 

@@ -1,6 +1,6 @@
 // Turns the engine's state after an epoch (or a batch) into the LayerSnapshots
-// the host forwards to the webview: float32 copies of W, dL/dW, dL/db and ΔW,
-// plus the dead-ReLU and non-finite marks.
+// the host forwards to the webview: float32 W, dL/dW, dL/db and ΔW, plus the
+// dead-ReLU and non-finite marks.
 
 import { Dense, type Network } from '../engine';
 import type { LayerSnapshot, TrainingSnapshot } from '../protocol/training';
@@ -10,6 +10,11 @@ export interface LayerGradient {
   dW: ArrayLike<number>;
   db: ArrayLike<number>;
   dXNorm: number;
+}
+
+/** The array itself when it is float32 already, else a float32 copy. */
+function float32(values: ArrayLike<number>): Float32Array {
+  return values instanceof Float32Array ? values : Float32Array.from(values);
 }
 
 function isFiniteArray(values: ArrayLike<number>): boolean {
@@ -56,26 +61,35 @@ export class SnapshotBuilder {
   /**
    * Layer snapshots of the current parameters. `markDead` only when the
    * gradients cover a whole epoch; `gradInputs` per Dense layer from a probe.
+   * Float32 gradients become the snapshot's own arrays, uncopied: the caller
+   * hands them over. W and ΔW come from one pass over the weights.
    */
   layers(gradients: LayerGradient[], markDead: boolean, gradInputs?: Float64Array[]): LayerSnapshot[] {
     return this.network.denseLayers().map((d, l) => {
       const g = gradients[l];
-      const delta = new Float32Array(d.weights.length);
       const before = this.previous[l];
-      for (let k = 0; k < delta.length; k++) delta[k] = d.weights[k] - before[k];
+      const weights = new Float32Array(d.weights.length);
+      const delta = new Float32Array(d.weights.length);
+      let finite = true;
+      for (let k = 0; k < weights.length; k++) {
+        const w = d.weights[k];
+        if (!Number.isFinite(w)) finite = false;
+        weights[k] = w;
+        delta[k] = w - before[k];
+      }
       before.set(d.weights);
       const layer: LayerSnapshot = {
         dense: l,
         units: d.units,
         inputs: d.inputSize,
-        weights: Float32Array.from(d.weights),
+        weights,
         bias: Float32Array.from(d.bias),
-        gradWeights: Float32Array.from(g.dW),
-        gradBias: Float32Array.from(g.db),
+        gradWeights: float32(g.dW),
+        gradBias: float32(g.db),
         deltaWeights: delta,
         gradInputNorm: g.dXNorm,
         deadUnits: markDead && this.relu[l] ? deadUnits(g, d.units, d.inputSize) : [],
-        nonFinite: !(isFiniteArray(d.weights) && isFiniteArray(d.bias) && isFiniteArray(g.dW) && isFiniteArray(g.db)),
+        nonFinite: !(finite && isFiniteArray(d.bias) && isFiniteArray(g.dW) && isFiniteArray(g.db)),
       };
       if (gradInputs) layer.gradInputs = Float32Array.from(gradInputs[l]);
       return layer;
@@ -84,12 +98,12 @@ export class SnapshotBuilder {
 
   /** The current batch's gradients, straight from the Dense layers (before any probe overwrites them). */
   batchGradients(): LayerGradient[] {
-    return this.network.denseLayers().map((d) => ({ dW: d.gradWeights.slice(), db: d.gradBias.slice(), dXNorm: NaN }));
+    return this.network.denseLayers().map((d) => ({ dW: Float32Array.from(d.gradWeights), db: Float32Array.from(d.gradBias), dXNorm: NaN }));
   }
 
   /** Zero gradients, for the initial state and right after a reset. */
   zeroGradients(): LayerGradient[] {
-    return this.network.denseLayers().map((d) => ({ dW: new Float64Array(d.weights.length), db: new Float64Array(d.units), dXNorm: 0 }));
+    return this.network.denseLayers().map((d) => ({ dW: new Float32Array(d.weights.length), db: new Float32Array(d.units), dXNorm: 0 }));
   }
 }
 

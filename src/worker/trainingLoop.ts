@@ -10,6 +10,7 @@ import { evaluate, type EpochReport } from '../engine';
 import { inputGradientMeans } from '../engine/probe';
 import { dataPreview, type SampleSet } from '../data';
 import { inferTask } from '../model/samples';
+import type { TrainerChoice } from '../engine/wasm/select';
 import type { TrainingSnapshot } from '../protocol/training';
 import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerState, WorkerToHost } from '../protocol/worker';
 import { boundaryGrid, clampResolution } from './boundary';
@@ -25,6 +26,8 @@ export interface LoopHost {
   /** Run `task` after pending messages have been handled (setImmediate in the worker), or after `delayMs`. */
   defer(task: () => void, delayMs?: number): void;
   now(): number;
+  /** The WASM kernels, for the WASM-resident trainer; absent, training runs on the reference step. */
+  kernels?: TrainerChoice;
 }
 
 /** Training samples used to measure per-neuron |dL/dX| for a snapshot. */
@@ -137,7 +140,8 @@ export class TrainingLoop {
 
   private build(): void {
     const init = this.init!;
-    this.built = buildSession(init.model, this.samples!);
+    this.built?.trainer.dispose();
+    this.built = buildSession(init.model, this.samples!, this.host.kernels);
     this.builder = new SnapshotBuilder(this.built.network);
     this.history = { loss: [], testLoss: [], accuracy: [] };
     this.series = emptySeries(1);
@@ -194,6 +198,7 @@ export class TrainingLoop {
     do {
       const step = trainer.stepBatch();
       if (!Number.isFinite(step.loss)) {
+        trainer.sync();
         this.diverged(step.epoch, this.builder!.batchGradients(), step.loss);
         return;
       }
@@ -238,6 +243,7 @@ export class TrainingLoop {
   private stepBatch(): void {
     if (this.mode === 'running' || this.mode === 'epoch') this.mode = 'paused';
     const step = this.built!.trainer.stepBatch();
+    this.built!.trainer.sync();
     if (!Number.isFinite(step.loss)) {
       this.diverged(step.epoch, this.builder!.batchGradients(), step.loss);
       return;
@@ -345,6 +351,7 @@ export class TrainingLoop {
   /** The current state again: the kept end-of-epoch snapshot when the loop is between epochs. */
   private latestEnriched(): TrainingSnapshot {
     const { trainer } = this.built!;
+    trainer.sync();
     const kept = trainer.batch === 0 ? this.timeline!.get(trainer.epoch) : undefined;
     if (kept) return this.enriched(kept);
     const snapshot = this.currentSnapshot(this.builder!.batchGradients(), false);
@@ -373,7 +380,8 @@ export class TrainingLoop {
   }
 
   private parameters(): TrainedParameters {
-    const { network, data } = this.built!;
+    const { network, data, trainer } = this.built!;
+    trainer.sync();
     return {
       layers: network.denseLayers().map((d) => ({ units: d.units, inputs: d.inputSize, weights: d.weights.slice(), bias: d.bias.slice() })),
       history: { loss: [...this.history.loss], testLoss: [...this.history.testLoss], accuracy: [...this.history.accuracy] },

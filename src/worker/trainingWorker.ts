@@ -4,6 +4,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
+import { trainerChoice, useWasmKernels } from '../kernels/node';
 import { transferables, type HostToWorker, type WorkerToHost } from '../protocol/worker';
 import { TrainingLoop } from './trainingLoop';
 
@@ -14,6 +15,7 @@ const loop = new TrainingLoop({
   post: (message: WorkerToHost) => port.postMessage(message, transferables(message)),
   defer: (task, delayMs = 0) => (delayMs > 0 ? setTimeout(task, delayMs) : setImmediate(task)),
   now: () => performance.now(),
+  kernels: trainerChoice(useWasmKernels()),
 });
 
 port.on('message', (message: HostToWorker) => loop.handle(message));

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { createRng, datasetFromRows, makeLoss, Network, Trainer } from '../../src/engine';
+import { createRng, datasetFromRows, makeLoss, Network, Trainer, type LayerGradients } from '../../src/engine';
 import { networkFromModel, trainingRng } from '../../src/model/network';
 import type { NnModel } from '../../src/model/types';
 import type { BoundaryGrid, LayerSnapshot, TrainingSnapshot, TrainingStatus, TrainingView } from '../../src/protocol/training';
@@ -56,7 +56,7 @@ function xorSnapshots(epochs: number): TrainingSnapshot[] {
   const trainer = new Trainer(network, datasetFromRows(XOR_INPUTS, XOR_TARGETS), {
     loss: 'binaryCrossEntropy', optimizer: { type: 'sgd', learningRate: 0.5 }, batchSize: 1, shuffle: true, rng: trainingRng(model),
   });
-  const layersNow = (grads?: { dW: Float64Array; db: Float64Array; dXNorm: number }[], before?: Float64Array[]): LayerSnapshot[] =>
+  const layersNow = (grads?: LayerGradients[], before?: Float64Array[]): LayerSnapshot[] =>
     network.denseLayers().map((d, k) => ({
       dense: k, units: d.units, inputs: d.inputSize,
       weights: Float32Array.from(d.weights), bias: Float32Array.from(d.bias),

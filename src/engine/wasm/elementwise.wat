@@ -1,6 +1,7 @@
 ;; Float32 element-wise kernels next to the GEMM, over the same shared memory:
 ;; the bias and activation of a Dense layer fused into one pass forward, the
-;; activation derivative and dL/db fused into one pass backward, and the SGD update.
+;; activation derivative and dL/db fused into one pass backward, and the SGD,
+;; momentum and Adam updates.
 ;; Activation codes: 0 linear, 1 relu, 2 leakyRelu (slope alpha), 3 tanh, 4 sigmoid.
 ;; Forward handles codes 0–2 (tanh and sigmoid need exp, which WebAssembly has
 ;; not; the caller applies them after a linear pass). Pointers are byte offsets.
@@ -128,4 +129,57 @@
         (f32.store (local.get $p) (f32.sub (f32.load (local.get $p)) (f32.mul (local.get $lr) (f32.load (local.get $q)))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $scalar))))
+;; The momentum and Adam updates run over whole vectors: their buffers come
+  ;; from WasmRuntime.alloc, padded with zeros to 16 bytes, and a zero gradient
+  ;; leaves a zero parameter, velocity and moments unchanged.
+
+  ;; v ← μ·v + g; w ← w − η·v (optimizers.ts, the form tf.train.momentum uses).
+  (func (export "momentum") (param $w i32) (param $g i32) (param $v i32) (param $length i32) (param $lr f32) (param $mu f32)
+    (local $end i32) (local $vel v128) (local $vl v128) (local $vm v128)
+    (local.set $vl (f32x4.splat (local.get $lr)))
+    (local.set $vm (f32x4.splat (local.get $mu)))
+    (local.set $end (i32.add (local.get $w) (i32.shl (local.get $length) (i32.const 2))))
+    (block $done
+      (loop $vec
+        (br_if $done (i32.ge_u (local.get $w) (local.get $end)))
+        (local.set $vel (f32x4.add (f32x4.mul (local.get $vm) (v128.load (local.get $v))) (v128.load (local.get $g))))
+        (v128.store (local.get $v) (local.get $vel))
+        (v128.store (local.get $w) (f32x4.sub (v128.load (local.get $w)) (f32x4.mul (local.get $vl) (local.get $vel))))
+        (local.set $w (i32.add (local.get $w) (i32.const 16)))
+        (local.set $g (i32.add (local.get $g) (i32.const 16)))
+        (local.set $v (i32.add (local.get $v) (i32.const 16)))
+        (br $vec))))
+
+  ;; m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²; w ← w − η·(m/c1)/(√(v/c2) + ε)
+  ;; (optimizers.ts), computed as w − a·m/(s·√v + ε) with a = η/c1 and s = 1/√c2
+  ;; from the caller, where c1 = 1 − β1ᵗ and c2 = 1 − β2ᵗ: one division per element.
+  (func (export "adam") (param $w i32) (param $g i32) (param $m i32) (param $v i32) (param $length i32)
+        (param $a f32) (param $s f32) (param $beta1 f32) (param $beta2 f32) (param $eps f32)
+    (local $end i32) (local $gv v128) (local $mv v128) (local $vv v128)
+    (local $b1 v128) (local $b2 v128) (local $nb1 v128) (local $nb2 v128) (local $va v128) (local $vs v128) (local $ve v128)
+    (local.set $b1 (f32x4.splat (local.get $beta1)))
+    (local.set $b2 (f32x4.splat (local.get $beta2)))
+    (local.set $nb1 (f32x4.splat (f32.sub (f32.const 1) (local.get $beta1))))
+    (local.set $nb2 (f32x4.splat (f32.sub (f32.const 1) (local.get $beta2))))
+    (local.set $va (f32x4.splat (local.get $a)))
+    (local.set $vs (f32x4.splat (local.get $s)))
+    (local.set $ve (f32x4.splat (local.get $eps)))
+    (local.set $end (i32.add (local.get $w) (i32.shl (local.get $length) (i32.const 2))))
+    (block $done
+      (loop $vec
+        (br_if $done (i32.ge_u (local.get $w) (local.get $end)))
+        (local.set $gv (v128.load (local.get $g)))
+        (local.set $mv (f32x4.add (f32x4.mul (local.get $b1) (v128.load (local.get $m))) (f32x4.mul (local.get $nb1) (local.get $gv))))
+        (local.set $vv (f32x4.add (f32x4.mul (local.get $b2) (v128.load (local.get $v)))
+          (f32x4.mul (local.get $nb2) (f32x4.mul (local.get $gv) (local.get $gv)))))
+        (v128.store (local.get $m) (local.get $mv))
+        (v128.store (local.get $v) (local.get $vv))
+        (v128.store (local.get $w) (f32x4.sub (v128.load (local.get $w))
+          (f32x4.div (f32x4.mul (local.get $va) (local.get $mv))
+            (f32x4.add (f32x4.mul (local.get $vs) (f32x4.sqrt (local.get $vv))) (local.get $ve)))))
+        (local.set $w (i32.add (local.get $w) (i32.const 16)))
+        (local.set $g (i32.add (local.get $g) (i32.const 16)))
+        (local.set $m (i32.add (local.get $m) (i32.const 16)))
+        (local.set $v (i32.add (local.get $v) (i32.const 16)))
+        (br $vec))))
 )

@@ -4,9 +4,11 @@
 // SGD update in WASM. Nothing is converted per batch but the batch itself, and
 // the first layer's dL/dX, which training never needs, is not computed.
 //
-// It trains the Dense layers' own weights: they are copied in when
-// trainEpochs starts and written back when it ends. It does what Trainer does
-// with plain SGD and no shuffle, in float32, minus the epoch reports.
+// It trains the Dense layers' own weights: trainEpochs copies them in when it
+// starts and writes them back when it ends, doing what Trainer does with plain
+// SGD and no shuffle, in float32, minus the epoch reports. The per-batch pieces
+// (gradients, sgd, the batch and layer buffers) serve WasmStep, which gives
+// Trainer its epochs, shuffle, optimizers and reports.
 // Supported: Dense layers each followed by at most one activation (relu,
 // leakyRelu, tanh, sigmoid, linear), ending either in softmax with
 // cross-entropy or in an element-wise activation with MSE.
@@ -19,6 +21,19 @@ import type { ParallelGemm } from './backend';
 import type { ElementwiseKernels, WasmRuntime } from './runtime';
 
 const CODES: Record<string, number> = { linear: 0, relu: 1, leakyRelu: 2, tanh: 3, sigmoid: 4 };
+
+/** One Dense layer's buffers in the runtime's memory (byte offsets). */
+export interface LayerBuffers {
+  readonly dense: Dense;
+  readonly inputs: number;
+  readonly units: number;
+  /** Weights, bias, their gradients, outputs (batch × units). */
+  readonly w: number;
+  readonly b: number;
+  readonly gw: number;
+  readonly gb: number;
+  readonly y: number;
+}
 
 interface Slot {
   dense: Dense;
@@ -81,7 +96,6 @@ export class WasmMlpTrainer {
   trainEpochs(inputs: Float64Array, targets: Float64Array, count: number, epochs: number, learningRate: number): number {
     const { rt, slots, batch } = this;
     this.uploadWeights();
-    let f32 = rt.f32;
     const nIn = slots[0].inputs;
     const nOut = slots[slots.length - 1].units;
     let lossSum = 0;
@@ -89,24 +103,51 @@ export class WasmMlpTrainer {
       lossSum = 0;
       for (let start = 0; start < count; start += batch) {
         const n = Math.min(batch, count - start);
-        f32 = rt.f32;
+        const f32 = rt.f32;
         f32.set(inputs.subarray(start * nIn, (start + n) * nIn), this.x >> 2);
         f32.set(targets.subarray(start * nOut, (start + n) * nOut), this.t >> 2);
-        this.forward(n);
-        lossSum += this.lossGradient(n);
-        this.backward(n);
-        for (const s of slots) {
-          this.ew.sgd(s.w, s.gw, s.units * s.inputs, learningRate);
-          this.ew.sgd(s.b, s.gb, s.units, learningRate);
-        }
+        lossSum += this.gradients(n);
+        this.sgd(learningRate);
       }
     }
-    f32 = rt.f32;
-    for (const s of slots) {
-      s.dense.weights.set(f32.subarray(s.w >> 2, (s.w >> 2) + s.units * s.inputs));
-      s.dense.bias.set(f32.subarray(s.b >> 2, (s.b >> 2) + s.units));
-    }
+    this.downloadWeights();
     return lossSum / count;
+  }
+
+  /** The per-layer buffers, as byte offsets into the runtime's memory. */
+  get layers(): readonly LayerBuffers[] {
+    return this.slots;
+  }
+
+  /** Where a batch goes: `count` samples of inputs and targets, sample-major, float32. */
+  batchInputs(count: number): Float32Array {
+    return this.rt.f32.subarray(this.x >> 2, (this.x >> 2) + count * this.slots[0].inputs);
+  }
+
+  batchTargets(count: number): Float32Array {
+    return this.rt.f32.subarray(this.t >> 2, (this.t >> 2) + count * this.slots[this.slots.length - 1].units);
+  }
+
+  /**
+   * Forward and backward over the `count` samples in the batch buffers: every
+   * layer's gw and gb then hold dL/dW and dL/db of the batch-mean loss. With
+   * `norms`, norms[l] = ‖dL/dX‖₂ of layer l's input over the batch; for the
+   * first layer this costs one more GEMM, and without `firstNorm` norms[0] is
+   * NaN. Returns the loss summed over the samples.
+   */
+  gradients(count: number, norms?: Float64Array, firstNorm = true): number {
+    this.forward(count);
+    const loss = this.lossGradient(count);
+    this.backward(count, norms, firstNorm);
+    return loss;
+  }
+
+  /** w ← w − η·dL/dw for every weight and bias, in WASM. */
+  sgd(learningRate: number): void {
+    for (const s of this.slots) {
+      this.ew.sgd(s.w, s.gw, s.units * s.inputs, learningRate);
+      this.ew.sgd(s.b, s.gb, s.units, learningRate);
+    }
   }
 
   /** Copy the Dense layers' current weights into the WASM buffers (trainEpochs does this itself). */
@@ -115,6 +156,20 @@ export class WasmMlpTrainer {
     for (const s of this.slots) {
       f32.set(s.dense.weights, s.w >> 2);
       f32.set(s.dense.bias, s.b >> 2);
+    }
+  }
+
+  /** Write the trained weights back into the Dense layers; with `gradients`, the last batch's dL/dW and dL/db too. */
+  downloadWeights(gradients = false): void {
+    const f32 = this.rt.f32;
+    const copy = (into: Float64Array, offset: number): void => into.set(f32.subarray(offset >> 2, (offset >> 2) + into.length));
+    for (const s of this.slots) {
+      copy(s.dense.weights, s.w);
+      copy(s.dense.bias, s.b);
+      if (gradients) {
+        copy(s.dense.gradWeights, s.gw);
+        copy(s.dense.gradBias, s.gb);
+      }
     }
   }
 
@@ -186,8 +241,8 @@ export class WasmMlpTrainer {
     return loss;
   }
 
-  /** dL/dW, dL/db for every layer, and Δ_{l−1} = f'(·) ⊙ Δ_l·W_l for every layer but the first. */
-  private backward(n: number): void {
+  /** dL/dW, dL/db for every layer, and Δ_{l−1} = f'(·) ⊙ Δ_l·W_l for every layer but the first; see `gradients` for `norms`. */
+  private backward(n: number, norms: Float64Array | undefined, firstNorm: boolean): void {
     const { slots } = this;
     const top = slots[slots.length - 1];
     // Through the output activation (softmax's is already in Δ), with dL/db on the way.
@@ -196,13 +251,26 @@ export class WasmMlpTrainer {
       const s = slots[l];
       const x = l > 0 ? slots[l - 1].y : this.x;
       this.gemm(s.units, s.inputs, n, s.d, 1, s.units, x, s.inputs, 1, s.gw, s.inputs);
+      // dL/dX = Δ_l·W_l, into the layer below's Δ, or into a scratch area for the network input.
+      const dx = l > 0 ? slots[l - 1].d : norms && firstNorm ? this.rt.scratch(n * s.inputs * 4) : -1;
+      if (dx < 0) {
+        if (norms) norms[0] = NaN;
+        continue;
+      }
+      this.gemm(n, s.inputs, s.units, s.d, s.units, 1, s.w, s.inputs, 1, dx, s.inputs);
+      if (norms) norms[l] = Math.sqrt(sumSquares(this.rt.f32, dx >> 2, n * s.inputs));
       if (l > 0) {
         const below = slots[l - 1];
-        this.gemm(n, s.inputs, s.units, s.d, s.units, 1, s.w, s.inputs, 1, below.d, s.inputs);
         this.ew.act_back_bias(below.d, below.d, below.y, n, below.units, below.gb, below.code, below.alpha);
       }
     }
   }
+}
+
+function sumSquares(f32: Float32Array, from: number, length: number): number {
+  let s = 0;
+  for (let i = from; i < from + length; i++) s += f32[i] * f32[i];
+  return s;
 }
 
 /** Row-wise softmax in place, shifted by the row maximum so exp stays finite. */

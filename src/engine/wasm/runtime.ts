@@ -35,6 +35,10 @@ export interface ElementwiseKernels {
   act_back_bias(d: number, dy: number, y: number, rows: number, n: number, db: number, code: number, alpha: number): void;
   /** w ← w − lr·g. */
   sgd(w: number, g: number, length: number, lr: number): void;
+  /** v ← μ·v + g; w ← w − lr·v. Whole vectors: every buffer must come from `alloc`. */
+  momentum(w: number, g: number, v: number, length: number, lr: number, mu: number): void;
+  /** Adam, given a = lr/(1 − β1ᵗ) and s = 1/√(1 − β2ᵗ). Whole vectors: every buffer must come from `alloc`. */
+  adam(w: number, g: number, m: number, v: number, length: number, a: number, s: number, beta1: number, beta2: number, eps: number): void;
 }
 
 export class WasmRuntime {
@@ -89,6 +93,16 @@ export class WasmRuntime {
     this.ensure(this.top);
     this.view.fill(0, offset >> 2, this.top >> 2);
     return offset;
+  }
+
+  /** The allocator's position, to hand to `release` when everything allocated after it is dropped. */
+  mark(): number {
+    return this.top;
+  }
+
+  /** Free every buffer allocated since `mark` (buffers are freed last-in, first-out). */
+  release(mark: number): void {
+    if (mark >= THREADS * WORK_BYTES && mark <= this.top) this.top = mark;
   }
 
   /** Byte offset of a scratch area of `bytes`, valid until the next alloc or scratch. */

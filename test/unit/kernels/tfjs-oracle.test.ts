@@ -1,12 +1,15 @@
 // The engine's agreement with TensorFlow.js still holds with the WASM
 // kernels installed: identical float32 weights and data, a few optimizer
 // steps in both, the same weights within float32 tolerance. Every product goes
-// to WASM (minWork 0), on odd sizes that hit the kernels' edge tiles.
+// to WASM (minWork 0), on odd sizes that hit the kernels' edge tiles. The
+// same cases run again on the float32-resident WASM trainer the product picks.
 
 import assert from 'node:assert/strict';
 import * as tf from '@tensorflow/tfjs';
 import { createRng, Dense, installKernels, makeActivation, Network, Trainer, type Layer } from '../../../src/engine';
 import type { LossName, OptimizerSpec } from '../../../src/model/types';
+import type { WasmRuntime } from '../../../src/engine/wasm/runtime';
+import { createTrainer } from '../../../src/engine/wasm/select';
 import { installWasmKernels } from '../../../src/kernels/node';
 import { assertClose, randomArray } from '../engine/helpers';
 import { kernelBinaries } from './support';
@@ -40,7 +43,8 @@ function build(c: Case): { net: Network; x: Float64Array; y: Float64Array } {
   return { net: new Network(n, layers), x, y };
 }
 
-function compare(c: Case, optimizer: OptimizerSpec, steps: number): void {
+/** With `resident`, training runs on the WASM-resident trainer over that runtime. */
+function compare(c: Case, optimizer: OptimizerSpec, steps: number, resident?: WasmRuntime): void {
   const { net, x, y } = build(c);
   const dense = net.denseLayers();
   const kernels = dense.map((d) => {
@@ -64,7 +68,9 @@ function compare(c: Case, optimizer: OptimizerSpec, steps: number): void {
   const opt = optimizer.type === 'adam' ? tf.train.adam(optimizer.learningRate, 0.9, 0.999, 1e-8) : tf.train.sgd(optimizer.learningRate);
   const loss: LossName = c.softmax ? 'categoricalCrossEntropy' : 'mse';
   const data = { count: c.count, inputSize: c.sizes[0], targetSize: c.sizes[c.sizes.length - 1], inputs: x, targets: y };
-  const trainer = new Trainer(net, data, { loss, optimizer, batchSize: c.count, shuffle: false, rng: createRng(0) });
+  const options = { loss, optimizer, batchSize: c.count, shuffle: false, rng: createRng(0) };
+  const trainer = resident ? createTrainer(net, data, options, { runtime: resident, minWork: 0 }) : new Trainer(net, data, options);
+  assert.equal(trainer.backend, resident ? 'wasm' : 'reference');
   const before = dense.map((d) => d.weights.slice());
   for (let s = 0; s < steps; s++) {
     const expected = lossFn().dataSync()[0];
@@ -84,18 +90,23 @@ function compare(c: Case, optimizer: OptimizerSpec, steps: number): void {
 }
 
 describe('kernels: the engine with WASM kernels against TensorFlow.js', () => {
+  let runtime: WasmRuntime;
   before(async () => {
     await tf.setBackend('cpu');
     await tf.ready();
     const installed = installWasmKernels(await kernelBinaries(), { minWork: 0 });
     assert.ok(installed, 'the WASM kernels installed');
+    runtime = installed.runtime;
   });
   after(() => installKernels());
 
-  it('one SGD step of a softmax/cross-entropy MLP with odd sizes', () =>
-    compare({ sizes: [37, 33, 19, 5], hidden: 'relu', softmax: true, count: 21 }, { type: 'sgd', learningRate: 0.5 }, 1));
-  it('three Adam steps of a tanh/MSE network', () =>
-    compare({ sizes: [3, 17, 2], hidden: 'tanh', softmax: false, count: 9 }, { type: 'adam', learningRate: 0.01 }, 3));
-  it('two SGD steps with k past a 256 block and n past a 512 block', () =>
-    compare({ sizes: [300, 520, 10], hidden: 'relu', softmax: true, count: 7 }, { type: 'sgd', learningRate: 0.1 }, 2));
+  for (const resident of [false, true]) {
+    const on = resident ? ' (WASM-resident trainer)' : '';
+    it(`one SGD step of a softmax/cross-entropy MLP with odd sizes${on}`, () =>
+      compare({ sizes: [37, 33, 19, 5], hidden: 'relu', softmax: true, count: 21 }, { type: 'sgd', learningRate: 0.5 }, 1, resident ? runtime : undefined));
+    it(`three Adam steps of a tanh/MSE network${on}`, () =>
+      compare({ sizes: [3, 17, 2], hidden: 'tanh', softmax: false, count: 9 }, { type: 'adam', learningRate: 0.01 }, 3, resident ? runtime : undefined));
+    it(`two SGD steps with k past a 256 block and n past a 512 block${on}`, () =>
+      compare({ sizes: [300, 520, 10], hidden: 'relu', softmax: true, count: 7 }, { type: 'sgd', learningRate: 0.1 }, 2, resident ? runtime : undefined));
+  }
 });
