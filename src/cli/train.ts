@@ -7,8 +7,9 @@ import { DataError } from '../data';
 import { debug, trainerChoice, useWasmKernels } from '../kernels/node';
 import { modelWithNetwork, networkFromModel } from '../model/network';
 import { prepareData, resolveSamples, trainerOptions } from '../model/samples';
+import { appendHistory } from '../model/history';
 import { serializeModel } from '../model/serialize';
-import type { HistorySpec, NnModel } from '../model/types';
+import type { NnModel } from '../model/types';
 import { CliError, dataReader, readModel, writeAtomic } from './io';
 import { formatLoss, Progress } from './progress';
 
@@ -29,19 +30,6 @@ export function withOverrides(model: NnModel, flags: TrainFlags): NnModel {
   if (flags.seed !== undefined) training.seed = flags.seed;
   if (flags.lr !== undefined) training.optimizer.learningRate = flags.lr;
   return { ...model, training };
-}
-
-function appendHistory(previous: HistorySpec | undefined, reports: EpochReport[]): HistorySpec {
-  const history: HistorySpec = { ...previous, loss: [...(previous?.loss ?? []), ...reports.map((r) => r.loss)] };
-  const tests = reports.map((r) => r.testLoss);
-  if (tests.every((t): t is number => t !== undefined) && tests.length > 0) {
-    history.testLoss = [...(previous?.testLoss ?? []), ...tests];
-  }
-  const accs = reports.map((r) => r.accuracy);
-  if (accs.every((a): a is number => a !== undefined) && accs.length > 0) {
-    history.accuracy = [...(previous?.accuracy ?? []), ...accs];
-  }
-  return history;
 }
 
 export async function trainCommand(file: string, flags: TrainFlags): Promise<void> {
@@ -102,7 +90,10 @@ export async function trainCommand(file: string, flags: TrainFlags): Promise<voi
   }
 
   let trained = modelWithNetwork(model, network);
-  trained = { ...trained, history: appendHistory(model.history, reports) };
+  trained = {
+    ...trained,
+    history: appendHistory(model.history, { loss: reports.map((r) => r.loss), testLoss: reports.map((r) => r.testLoss), accuracy: reports.map((r) => r.accuracy) }),
+  };
   if (model.data && data.normalization.method !== 'none') {
     trained = { ...trained, data: { ...model.data, normalization: data.normalization } };
   }
