@@ -1,0 +1,8 @@
+// How the training manager starts a worker, whatever runs it: a worker_threads
+// Worker on the desktop (nodeWorker.ts) or a Web Worker in VS Code for the Web
+// (src/host/web/workerPort.ts). Everything past this point is shared.
+
+import type { WorkerPort } from './session';
+
+/** Starts one worker per training session; `name` is the network's file name, for messages. */
+export type WorkerFactory = (name: string) => WorkerPort;
