@@ -2,16 +2,18 @@
 // The end-to-end suite: mocha inside a real VS Code extension host.
 //   default                 code-server (.vscode-host/) opened in headless Chromium by playwright-core
 //   NN_VSCODE_EXECUTABLE=…  desktop VS Code through @vscode/test-electron's runTests
+//   --web                   code-server's web extension host (a Web Worker) runs the
+//                           extension's browser entry and test/e2e/web/ (VS Code for the Web)
 // It compiles test/e2e/bootstrap.ts and test/e2e/suite/*.test.ts into out/e2e/,
 // opens a temporary copy of examples/ and the e2e fixtures, relays the extension
 // host's output, and writes the pass/fail counts to NN_RESULTS_FILE.
 // The build of the extension itself (dist/) is done by scripts/run-tests.mjs.
 // Other knobs: NN_E2E_GREP (mocha grep), NN_E2E_TIMEOUT_MS (whole run, default 10 min).
-import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'node:util';
 import * as esbuild from 'esbuild';
-import { nodeBundle } from '../../scripts/esbuild-options.cjs';
+import { browserBundle, nodeBundle } from '../../scripts/esbuild-options.cjs';
 import {
   ensureHostInstalled, freePort, makeSession, root, startCodeServer, workbenchUrl,
 } from '../../scripts/vscode-host.mjs';
@@ -21,9 +23,41 @@ import { launchBrowser, outputDir, screenshotWorkbench } from './support/workben
 const START_MARK = 'NN_E2E_START';
 const RESULTS_MARK = 'NN_E2E_RESULTS ';
 const overallTimeoutMs = Number(process.env.NN_E2E_TIMEOUT_MS ?? 10 * 60_000);
-const outDir = join(root, 'out', 'e2e');
+const web = process.argv.includes('--web');
+const outDir = join(root, 'out', web ? 'e2e-web' : 'e2e');
+
+/** The web mode's suite: one browser bundle, mocha included, only `vscode` left to the host. */
+async function compileWebSuite() {
+  rmSync(outDir, { recursive: true, force: true });
+  await esbuild.build({
+    ...browserBundle,
+    entryPoints: [join(root, 'test', 'e2e', 'web', 'bootstrap.ts')],
+    outfile: join(outDir, 'bootstrap.js'),
+    format: 'cjs',
+    sourcemap: 'inline',
+    external: ['vscode'],
+    logLevel: 'warning',
+  });
+}
+
+/**
+ * The web mode's copy of the extension: links to the build, and a manifest
+ * with the browser entry only, as a web-only extension has, so the workbench
+ * runs it in its Web Worker extension host rather than code-server's Node one.
+ * (The workbench's `extensionDevelopmentKind` payload entry does not do this in
+ * this VS Code: it is stored under a name the extension host picker does not
+ * read.) The tests' bundle lies inside it, so they run in the same host.
+ */
+function webExtension(session) {
+  const dir = session.sub('web-extension');
+  for (const name of ['dist', 'media', 'examples', 'out']) symlinkSync(join(root, name), join(dir, name));
+  const { main: _node, ...manifest } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...manifest, extensionKind: ['web'] }, null, 2));
+  return dir;
+}
 
 async function compileSuite() {
+  if (web) return compileWebSuite();
   rmSync(outDir, { recursive: true, force: true });
   const suiteDir = join(root, 'test', 'e2e', 'suite');
   const tests = readdirSync(suiteDir).filter((f) => f.endsWith('.test.ts')).map((f) => join(suiteDir, f));
@@ -118,11 +152,12 @@ async function runCodeServer(session, workspace) {
       }
     });
     await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
+    const extension = web ? webExtension(session) : root;
     const url = workbenchUrl({
       port,
       folder: workspace,
-      extensionDevelopmentPath: root,
-      extensionTestsPath: join(outDir, 'bootstrap.js'),
+      extensionDevelopmentPath: extension,
+      extensionTestsPath: join(extension, 'out', web ? 'e2e-web' : 'e2e', 'bootstrap.js'),
     });
     await page.goto(url);
     let timer;
@@ -174,7 +209,7 @@ let exitCode = 1;
 try {
   await compileSuite();
   const workspace = makeWorkspace(session);
-  if (process.env.NN_VSCODE_EXECUTABLE) {
+  if (process.env.NN_VSCODE_EXECUTABLE && !web) {
     exitCode = await runDesktop(session, workspace);
   } else {
     const { code, counts } = await runCodeServer(session, workspace);

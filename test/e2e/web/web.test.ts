@@ -1,0 +1,109 @@
+// VS Code for the Web: the extension's browser entry in code-server's web
+// extension host (a Web Worker). The AND example is opened in the designer and
+// trained in a nested Web Worker (dist/worker.web.js) until its loss has
+// fallen; the training data is chosen and the diagram exported as PNG through
+// vscode.workspace.fs.
+import * as assert from './assert';
+import * as vscode from 'vscode';
+import type { ChooseDataResult } from '../../../src/host/data/chooseData';
+import type { NnModel } from '../../../src/model/types';
+import type { TrainingView } from '../../../src/protocol/training';
+
+const EXTENSION_ID = 'nn-designer.nn-designer';
+
+function workspaceFile(relative: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the end-to-end tests need a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, relative);
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const trainingView = (uri: vscode.Uri) => vscode.commands.executeCommand<TrainingView | undefined>('nnDesigner._test.trainingView', uri);
+
+async function untilTraining(uri: vscode.Uri, what: string, test: (v: TrainingView) => boolean): Promise<TrainingView> {
+  return until(what, async () => {
+    const view = await trainingView(uri);
+    return view && test(view) ? view : undefined;
+  });
+}
+
+/** A copy of an example from the extension's own examples/, under a new name. */
+async function copyOf(example: string, name: string, change: (model: NnModel) => void = () => undefined): Promise<vscode.Uri> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext);
+  const model = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'examples', example)))) as NnModel;
+  change(model);
+  const uri = workspaceFile(name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(model, null, 2) + '\n'));
+  return uri;
+}
+
+describe('VS Code for the Web', () => {
+  before(async () => {
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+  });
+  afterEach(async () => {
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('runs the browser entry in a Web Worker extension host', () => {
+    assert.equal(vscode.env.uiKind, vscode.UIKind.Web);
+    const scope = globalThis as { importScripts?: unknown; process?: { versions?: { node?: string } } };
+    assert.equal(typeof scope.importScripts, 'function', 'a Web Worker global scope');
+    assert.equal(scope.process?.versions?.node, undefined, 'no Node');
+    assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
+  });
+
+  it('trains the AND example from the designer in a Web Worker, and the loss falls', async () => {
+    const uri = await copyOf('and.nnjson', 'web-and.nnjson');
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'nnDesigner.editor');
+    await vscode.commands.executeCommand('nnDesigner._test.whenReady', uri);
+    // The designer's Train button sends this message.
+    await vscode.commands.executeCommand('nnDesigner._test.message', uri, { type: 'training', command: 'train' });
+    const view = await untilTraining(uri, '100 epochs', (v) => v.series.loss.length >= 100 || v.status === 'failed');
+    assert.notEqual(view.status, 'failed', view.message);
+    const loss = view.series.loss;
+    assert.ok(loss.every(Number.isFinite));
+    assert.ok(loss[loss.length - 1]! < loss[0]! * 0.5, `loss ${loss[0]} → ${loss[loss.length - 1]}`);
+    assert.ok(view.latest && view.latest.layers.length > 0, 'snapshots reach the designer');
+    await vscode.commands.executeCommand('nnDesigner.discardTraining', uri);
+  });
+
+  it('chooses training data read through workspace.fs, and trains on it', async () => {
+    const rows = ['x,y,both'];
+    for (let i = 0; i < 40; i++) rows.push(`${i % 2},${(i >> 1) % 2},${i % 4 === 3 ? 1 : 0}`);
+    const csv = workspaceFile('web-gate.csv');
+    await vscode.workspace.fs.writeFile(csv, new TextEncoder().encode(rows.join('\n') + '\n'));
+    const uri = await copyOf('and.nnjson', 'web-gate.nnjson');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.commands.executeCommand('nnDesigner._test.dataAnswers', { file: 'web-gate.csv', inputs: ['x', 'y'], targets: ['both'] });
+    const result = await vscode.commands.executeCommand<ChooseDataResult | undefined>('nnDesigner.chooseData', uri);
+    assert.ok(result?.applied, result && !result.applied ? result.reason : 'no result');
+    assert.deepEqual(JSON.parse(document.getText()).data.path, 'web-gate.csv');
+    assert.ok(await document.save());
+    await vscode.commands.executeCommand('nnDesigner.train', uri);
+    const view = await untilTraining(uri, '20 epochs on the CSV', (v) => v.series.loss.length >= 20 || v.status === 'failed');
+    assert.notEqual(view.status, 'failed', view.message);
+    await vscode.commands.executeCommand('nnDesigner.discardTraining', uri);
+  });
+
+  it('exports the diagram as PNG through workspace.fs', async () => {
+    const uri = await copyOf('and.nnjson', 'web-export.nnjson');
+    const destination = workspaceFile('web-export.png');
+    const written = await vscode.commands.executeCommand<vscode.Uri>('nnDesigner.exportDiagram', uri, { format: 'png', destination });
+    assert.equal(written?.toString(), destination.toString());
+    const bytes = await vscode.workspace.fs.readFile(destination);
+    assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+    assert.ok(bytes.length > 1000);
+  });
+});
