@@ -36,6 +36,8 @@ async function compileWebSuite() {
     format: 'cjs',
     sourcemap: 'inline',
     external: ['vscode'],
+    // The web extension host has no environment: NN_E2E_GREP is built in.
+    define: { NN_E2E_GREP: JSON.stringify(process.env.NN_E2E_GREP ?? '') },
     logLevel: 'warning',
   });
 }

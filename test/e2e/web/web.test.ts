@@ -36,6 +36,14 @@ async function untilTraining(uri: vscode.Uri, what: string, test: (v: TrainingVi
   });
 }
 
+/** Opens the designer, presses Train there (the message its button sends), and waits for `epochs` epochs. */
+async function trainInDesigner(uri: vscode.Uri, epochs: number): Promise<TrainingView> {
+  await vscode.commands.executeCommand('vscode.openWith', uri, 'nnDesigner.editor');
+  await vscode.commands.executeCommand('nnDesigner._test.whenReady', uri);
+  await vscode.commands.executeCommand('nnDesigner._test.message', uri, { type: 'training', command: 'train' });
+  return untilTraining(uri, `${epochs} epochs`, (v) => v.series.loss.length >= epochs || v.status === 'failed');
+}
+
 /** A copy of an example from the extension's own examples/, under a new name. */
 async function copyOf(example: string, name: string, change: (model: NnModel) => void = () => undefined): Promise<vscode.Uri> {
   const ext = vscode.extensions.getExtension(EXTENSION_ID);
@@ -66,11 +74,7 @@ describe('VS Code for the Web', () => {
 
   it('trains the AND example from the designer in a Web Worker, and the loss falls', async () => {
     const uri = await copyOf('and.nnjson', 'web-and.nnjson');
-    await vscode.commands.executeCommand('vscode.openWith', uri, 'nnDesigner.editor');
-    await vscode.commands.executeCommand('nnDesigner._test.whenReady', uri);
-    // The designer's Train button sends this message.
-    await vscode.commands.executeCommand('nnDesigner._test.message', uri, { type: 'training', command: 'train' });
-    const view = await untilTraining(uri, '100 epochs', (v) => v.series.loss.length >= 100 || v.status === 'failed');
+    const view = await trainInDesigner(uri, 100);
     assert.notEqual(view.status, 'failed', view.message);
     const loss = view.series.loss;
     assert.ok(loss.every(Number.isFinite));
@@ -91,9 +95,10 @@ describe('VS Code for the Web', () => {
     assert.ok(result?.applied, result && !result.applied ? result.reason : 'no result');
     assert.deepEqual(JSON.parse(document.getText()).data.path, 'web-gate.csv');
     assert.ok(await document.save());
-    await vscode.commands.executeCommand('nnDesigner.train', uri);
-    const view = await untilTraining(uri, '20 epochs on the CSV', (v) => v.series.loss.length >= 20 || v.status === 'failed');
+    const view = await trainInDesigner(uri, 20);
     assert.notEqual(view.status, 'failed', view.message);
+    const loss = view.series.loss;
+    assert.ok(loss[loss.length - 1]! < loss[0]!, `loss ${loss[0]} → ${loss[loss.length - 1]}`);
     await vscode.commands.executeCommand('nnDesigner.discardTraining', uri);
   });
 
