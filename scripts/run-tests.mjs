@@ -21,6 +21,7 @@ const SUITES = {
   webview: [process.execPath, join(root, 'test', 'webview', 'run.mjs')],
   e2e: [process.execPath, join(root, 'test', 'e2e', 'run.mjs')],
   'e2e-web': [process.execPath, join(root, 'test', 'e2e', 'run.mjs'), '--web'],
+  'e2e-reload': [process.execPath, join(root, 'test', 'e2e', 'run.mjs'), '--reload'],
 };
 
 const names = process.argv.slice(2);

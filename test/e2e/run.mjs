@@ -2,6 +2,8 @@
 // The end-to-end suite: mocha inside a real VS Code extension host.
 //   default                 code-server (.vscode-host/) opened in headless Chromium by playwright-core
 //   NN_VSCODE_EXECUTABLE=…  desktop VS Code through @vscode/test-electron's runTests
+//   --reload                test/e2e/reload/: suites that reload the window and finish in
+//                           the extension host started after the reload (hot exit)
 //   --web                   code-server's web extension host (a Web Worker) runs the
 //                           extension's browser entry and test/e2e/web/ (VS Code for the Web)
 // It compiles test/e2e/bootstrap.ts and test/e2e/suite/*.test.ts into out/e2e/,
@@ -10,7 +12,7 @@
 // The build of the extension itself (dist/) is done by scripts/run-tests.mjs.
 // Other knobs: NN_E2E_GREP (mocha grep), NN_E2E_TIMEOUT_MS (whole run, default 10 min).
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { format } from 'node:util';
 import * as esbuild from 'esbuild';
 import { browserBundle, nodeBundle } from '../../scripts/esbuild-options.cjs';
@@ -24,7 +26,10 @@ const START_MARK = 'NN_E2E_START';
 const RESULTS_MARK = 'NN_E2E_RESULTS ';
 const overallTimeoutMs = Number(process.env.NN_E2E_TIMEOUT_MS ?? 10 * 60_000);
 const web = process.argv.includes('--web');
-const outDir = join(root, 'out', web ? 'e2e-web' : 'e2e');
+const reload = process.argv.includes('--reload');
+/** The folder of test/e2e/ whose *.test.ts make up this run's suite. */
+const suiteName = web ? 'web' : reload ? 'reload' : 'suite';
+const outDir = join(root, 'out', web ? 'e2e-web' : reload ? 'e2e-reload' : 'e2e');
 
 /** The web mode's suite: one browser bundle, mocha included, only `vscode` left to the host. */
 async function compileWebSuite() {
@@ -61,12 +66,14 @@ function webExtension(session) {
 async function compileSuite() {
   if (web) return compileWebSuite();
   rmSync(outDir, { recursive: true, force: true });
-  const suiteDir = join(root, 'test', 'e2e', 'suite');
-  const tests = readdirSync(suiteDir).filter((f) => f.endsWith('.test.ts')).map((f) => join(suiteDir, f));
-  if (tests.length === 0) throw new Error('no test/e2e/suite/*.test.ts found');
+  const suiteDir = join(root, 'test', 'e2e', suiteName);
+  const tests = readdirSync(suiteDir).filter((f) => f.endsWith('.test.ts'));
+  if (tests.length === 0) throw new Error(`no test/e2e/${suiteName}/*.test.ts found`);
+  // The bootstrap runs what lies in suite/ next to it, whichever folder the tests came from.
+  const entryPoints = { bootstrap: join(root, 'test', 'e2e', 'bootstrap.ts') };
+  for (const file of tests) entryPoints[`suite/${file.replace(/\.ts$/, '')}`] = join(suiteDir, file);
   await esbuild.build({
-    entryPoints: [join(root, 'test', 'e2e', 'bootstrap.ts'), ...tests],
-    outbase: join(root, 'test', 'e2e'),
+    entryPoints,
     outdir: outDir,
     ...nodeBundle,
     sourcemap: 'inline',
@@ -159,7 +166,7 @@ async function runCodeServer(session, workspace) {
       port,
       folder: workspace,
       extensionDevelopmentPath: extension,
-      extensionTestsPath: join(extension, 'out', web ? 'e2e-web' : 'e2e', 'bootstrap.js'),
+      extensionTestsPath: join(extension, relative(root, outDir), 'bootstrap.js'),
     });
     await page.goto(url);
     let timer;
