@@ -6,7 +6,10 @@
 import * as assert from './assert';
 import * as vscode from 'vscode';
 import type { ChooseDataResult } from '../../../src/host/data/chooseData';
+import { loadModel } from '../../../src/model/parse';
+import { resolveSamples } from '../../../src/model/samples';
 import type { NnModel } from '../../../src/model/types';
+import { buildSession } from '../../../src/worker/build';
 import type { TrainingView } from '../../../src/protocol/training';
 
 const EXTENSION_ID = 'nn-designer.nn-designer';
@@ -72,13 +75,20 @@ describe('VS Code for the Web', () => {
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
   });
 
-  it('trains the AND example from the designer in a Web Worker, and the loss falls', async () => {
+  it('trains the AND example from the designer in a Web Worker: the loss falls, epoch for epoch as the engine computes it', async () => {
     const uri = await copyOf('and.nnjson', 'web-and.nnjson');
     const view = await trainInDesigner(uri, 100);
     assert.notEqual(view.status, 'failed', view.message);
     const loss = view.series.loss;
-    assert.ok(loss.every(Number.isFinite));
     assert.ok(loss[loss.length - 1]! < loss[0]! * 0.5, `loss ${loss[0]} → ${loss[loss.length - 1]}`);
+    // Oracle: the same model trained here, in this host, by the engine directly, epoch for epoch.
+    const loaded = loadModel(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+    assert.ok(loaded.ok);
+    const direct = buildSession(loaded.model, await resolveSamples(loaded.model, () => Promise.reject(new Error('no files'))));
+    for (let epoch = 0; epoch < loss.length; epoch++) {
+      const expected = direct.trainer.runEpoch()?.loss;
+      assert.ok(expected !== undefined && Math.abs(loss[epoch]! - expected) <= 1e-12 * Math.abs(expected), `epoch ${epoch + 1}: ${loss[epoch]} vs ${expected}`);
+    }
     assert.ok(view.latest && view.latest.layers.length > 0, 'snapshots reach the designer');
     await vscode.commands.executeCommand('nnDesigner.discardTraining', uri);
   });
