@@ -20,6 +20,8 @@ export function activateFeatures(context: vscode.ExtensionContext, workers: Work
   context.subscriptions.push(registerDataCommands(designer, context.extensionMode));
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     context.subscriptions.push(registerTestCommands(designer));
+    // Where the "NN Designer" log channel writes, so tests can find what it logged.
+    context.subscriptions.push(vscode.commands.registerCommand('nnDesigner._test.logUri', () => context.logUri));
   }
   log.info(`NN Designer ${context.extension.packageJSON.version as string} activated ${where}`);
 }

@@ -3,10 +3,12 @@
 
 import * as vscode from 'vscode';
 import { activateFeatures } from './activate';
-import { nodeWorkerFactory } from './training/nodeWorker';
+import { nodeWorkerFactory, WORKER_HEAP_MB } from './training/nodeWorker';
 
 export function activate(context: vscode.ExtensionContext): void {
-  activateFeatures(context, nodeWorkerFactory(vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath), 'on Node');
+  const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath;
+  const heapMb = () => vscode.workspace.getConfiguration('nnDesigner.training').get<number>('workerMemoryMb', WORKER_HEAP_MB);
+  activateFeatures(context, nodeWorkerFactory(workerPath, heapMb), 'on Node');
 }
 
 export function deactivate(): void {

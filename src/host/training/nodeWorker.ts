@@ -6,8 +6,9 @@ import { Worker } from 'node:worker_threads';
 import type { WorkerFactory } from './workerFactory';
 
 /**
- * Old-generation heap of a training worker. Weights, gradients and data live
- * in typed arrays outside this heap; it holds the model, the snapshots and the
+ * Default old-generation heap of a training worker (the setting
+ * nnDesigner.training.workerMemoryMb). Weights, gradients and data live in
+ * typed arrays outside this heap; it holds the model, the snapshots and the
  * timeline, so a worker that fills it has a runaway model or data set.
  */
 export const WORKER_HEAP_MB = 2048;
@@ -18,8 +19,10 @@ export function workerError(error: Error & { code?: string }, heapMb: number): E
   return new Error(`it ran out of memory (its heap is limited to ${heapMb} MB); try a smaller network or less data`);
 }
 
-export function nodeWorkerFactory(workerPath: string, heapMb = WORKER_HEAP_MB): WorkerFactory {
+/** `heapLimitMb` is read at each start, so a changed setting applies to the next session. */
+export function nodeWorkerFactory(workerPath: string, heapLimitMb: () => number = () => WORKER_HEAP_MB): WorkerFactory {
   return () => {
+    const heapMb = heapLimitMb();
     const worker = new Worker(workerPath, { resourceLimits: { maxOldGenerationSizeMb: heapMb } });
     return {
       postMessage: (message) => worker.postMessage(message),

@@ -17,7 +17,7 @@ import { nodeWorkerFactory } from '../../../src/host/training/nodeWorker';
 import { TrainingSession } from '../../../src/host/training/session';
 
 const root = join(__dirname, '../../..');
-const HEAP_MB = 24;
+const HEAP_MB = 16;
 
 function andModel(): NnModel {
   const loaded = loadModel(readFileSync(join(root, 'examples/and.nnjson'), 'utf8'));
@@ -54,10 +54,10 @@ describe('reliability: a training worker out of memory', function () {
   });
 
   it('fails the session with a memory message, and the next session trains', async () => {
-    const factory = nodeWorkerFactory(workerPath, HEAP_MB);
-    // 600,000 inline samples: as JS arrays in the worker they need well over the heap limit.
+    const factory = nodeWorkerFactory(workerPath, () => HEAP_MB);
+    // 250,000 inline samples: as JS arrays in the worker they need well over the heap limit.
     const huge = andModel();
-    const count = 600_000;
+    const count = 250_000;
     huge.data = {
       source: 'inline',
       inputs: Array.from({ length: count }, (_, i) => [i % 2, (i >> 1) % 2]),
