@@ -1,9 +1,10 @@
 // VS Code for the Web: the extension's browser entry in code-server's web
 // extension host (a Web Worker). The AND example is opened in the designer and
 // trained in a nested Web Worker (dist/worker.web.js) until its loss has
-// fallen; the training data is chosen and the diagram exported as PNG through
-// vscode.workspace.fs.
+// fallen; a worker ended from outside fails only its session; the training
+// data is chosen and the diagram exported as PNG through vscode.workspace.fs.
 import * as assert from './assert';
+import { browser } from './browser';
 import * as vscode from 'vscode';
 import type { ChooseDataResult } from '../../../src/host/data/chooseData';
 import { loadModel } from '../../../src/model/parse';
@@ -81,6 +82,9 @@ describe('VS Code for the Web', () => {
     assert.notEqual(view.status, 'failed', view.message);
     const loss = view.series.loss;
     assert.ok(loss[loss.length - 1]! < loss[0]! * 0.5, `loss ${loss[0]} → ${loss[loss.length - 1]}`);
+    const controls = await browser({ action: 'webviewCount', selector: '[aria-label="More units in Dense 1"]' });
+    assert.ok(controls.ok && controls.value === 1, `the designer's controls: ${JSON.stringify(controls)}`);
+    assert.ok((await browser({ action: 'screenshot', name: 'web-and-trained' })).ok);
     // Oracle: the same model trained here, in this host, by the engine directly, epoch for epoch.
     const loaded = loadModel(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
     assert.ok(loaded.ok);
@@ -90,6 +94,20 @@ describe('VS Code for the Web', () => {
       assert.ok(expected !== undefined && Math.abs(loss[epoch]! - expected) <= 1e-12 * Math.abs(expected), `epoch ${epoch + 1}: ${loss[epoch]} vs ${expected}`);
     }
     assert.ok(view.latest && view.latest.layers.length > 0, 'snapshots reach the designer');
+    await vscode.commands.executeCommand('nnDesigner.discardTraining', uri);
+  });
+
+  it('a Web Worker ended from outside fails its session with a message, and Train starts a new one', async () => {
+    const uri = await copyOf('xor.nnjson', 'web-crash.nnjson', (model) => {
+      model.training.epochs = 1_000_000;
+    });
+    await trainInDesigner(uri, 3);
+    assert.equal(await vscode.commands.executeCommand<boolean>('nnDesigner._test.crashWorker', uri), true);
+    const failed = await untilTraining(uri, 'the failure', (v) => v.status === 'failed');
+    assert.ok(/the training worker exited unexpectedly/.test(failed.message ?? ''), failed.message);
+    await vscode.commands.executeCommand('nnDesigner._test.message', uri, { type: 'training', command: 'train' });
+    const again = await untilTraining(uri, 'a new run', (v) => v.status === 'running' && v.series.loss.length >= 3);
+    assert.equal(again.message, undefined);
     await vscode.commands.executeCommand('nnDesigner.discardTraining', uri);
   });
 
