@@ -8,7 +8,7 @@
 //   dist/gemm*.wasm    the engine's WASM SIMD kernels, assembled from src/engine/wasm/*.wat
 // Flags: --watch rebuilds on change, --production minifies and drops source maps.
 import * as esbuild from 'esbuild';
-import { browserBundle, nodeBundle } from './scripts/esbuild-options.cjs';
+import { browserBundle, browserHostAlias, nodeBundle } from './scripts/esbuild-options.cjs';
 import { buildWasm } from './scripts/build-wasm.mjs';
 
 const production = process.argv.includes('--production');
@@ -35,6 +35,7 @@ const builds = [
     ...common,
     ...browserBundle,
     entryPoints: { 'extension.web': 'src/host/extension.web.ts' },
+    alias: browserHostAlias,
     outdir: 'dist',
     format: 'cjs',
     external: ['vscode'],

@@ -15,7 +15,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, rmSync, symlinkSync, wri
 import { join, relative } from 'node:path';
 import { format } from 'node:util';
 import * as esbuild from 'esbuild';
-import { browserBundle, nodeBundle } from '../../scripts/esbuild-options.cjs';
+import { browserBundle, browserHostAlias, nodeBundle } from '../../scripts/esbuild-options.cjs';
 import {
   ensureHostInstalled, freePort, makeSession, root, startCodeServer, workbenchUrl,
 } from '../../scripts/vscode-host.mjs';
@@ -37,6 +37,7 @@ async function compileWebSuite() {
   await esbuild.build({
     ...browserBundle,
     entryPoints: [join(root, 'test', 'e2e', 'web', 'bootstrap.ts')],
+    alias: browserHostAlias,
     outfile: join(outDir, 'bootstrap.js'),
     format: 'cjs',
     sourcemap: 'inline',

@@ -1,7 +1,8 @@
 // Owns the training sessions, one per document, and ties them to VS Code:
-// the worker (started by the factory its entry point hands in), the designers that show a session, logging, warnings,
-// Apply as one undoable edit, apply-on-save, and the end of a session when its
-// document or its last designer closes.
+// the worker (started by the factory the entry point hands in), the designers
+// that show a session, logging, warnings, Apply as one undoable edit,
+// apply-on-save, and the end of a session when its document or its last
+// designer closes.
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';

@@ -11,7 +11,7 @@ import * as vm from 'node:vm';
 import { webcrypto } from 'node:crypto';
 import * as esbuild from 'esbuild';
 import { StringDecoder as NodeStringDecoder } from 'node:string_decoder';
-import { browserBundle } from '../../../scripts/esbuild-options.cjs';
+import { browserBundle, browserHostAlias } from '../../../scripts/esbuild-options.cjs';
 import { StringDecoder } from '../../../src/host/web/stringDecoder';
 import { imageBytes } from '../../../src/host/commands/imageBytes';
 
@@ -57,6 +57,7 @@ describe('reliability: the browser entry', () => {
     const result = await esbuild.build({
       ...browserBundle,
       entryPoints: [join(root, 'src/host/extension.web.ts')],
+      alias: browserHostAlias,
       write: false,
       format: 'cjs',
       external: ['vscode'],
@@ -117,6 +118,65 @@ describe('reliability: the browser entry', () => {
     const png = Uint8Array.from({ length: 300 }, (_, i) => (i * 37 + 11) % 256);
     const url = `data:image/png;base64,${Buffer.from(png).toString('base64')}`;
     assert.deepEqual([...imageBytes('png', url)], [...png]);
+  });
+
+  it('streams a file: CSV through workspace.fs, with Node\'s error for a missing file', async () => {
+    const stream = await esbuild.build({
+      ...browserBundle,
+      alias: browserHostAlias,
+      entryPoints: [join(root, 'src/host/data/stream.ts')],
+      write: false,
+      format: 'cjs',
+      external: ['vscode'],
+      logLevel: 'silent',
+    });
+    const files: Record<string, string> = { '/ws/gate.csv': 'x,y,both\n0,0,0\n0,1,0\n1,0,0\n1,1,1\n' };
+    class FileSystemError extends Error {
+      constructor(readonly code: string) {
+        super(code);
+      }
+    }
+    const vscode = {
+      FileSystemError,
+      Uri: { file: (path: string) => ({ path }) },
+      workspace: {
+        fs: {
+          readFile: async ({ path }: { path: string }) => {
+            const text = files[path];
+            if (text === undefined) throw new FileSystemError('FileNotFound');
+            return new TextEncoder().encode(text);
+          },
+        },
+      },
+    };
+    const module = { exports: {} as { parseCsvFile?: (path: string, mapping: unknown) => Promise<{ count: number; inputs: ArrayLike<number>; targets: ArrayLike<number> }> } };
+    const require = (id: string) => {
+      if (id === 'vscode') return vscode;
+      throw new Error(`the browser build required "${id}"`);
+    };
+    // MessageChannel is the browser's setImmediate here; Node's keeps the process alive, so its ports are closed after.
+    const channels: InstanceType<typeof MessageChannel>[] = [];
+    const Channel = class extends MessageChannel {
+      constructor() {
+        super();
+        channels.push(this);
+      }
+    };
+    vm.runInNewContext(stream.outputFiles?.[0]?.text ?? '', { module, exports: module.exports, require, TextDecoder, TextEncoder, MessageChannel: Channel, console });
+    const parseCsvFile = module.exports.parseCsvFile!;
+    try {
+      const set = await parseCsvFile('/ws/gate.csv', { inputs: ['x', 'y'], targets: ['both'] });
+      assert.equal(set.count, 4);
+      assert.deepEqual(Array.from(set.inputs), [0, 0, 0, 1, 1, 0, 1, 1]);
+      assert.deepEqual(Array.from(set.targets), [0, 0, 0, 1]);
+      assert.equal(channels.length, 1, 'the parser yielded through the MessageChannel stand-in for setImmediate');
+      await assert.rejects(parseCsvFile('/ws/missing.csv', { inputs: ['x'], targets: ['y'] }), /the data file \/ws\/missing\.csv does not exist/);
+    } finally {
+      for (const c of channels) {
+        c.port1.close();
+        c.port2.close();
+      }
+    }
   });
 
   it('makes page nonces from Web Crypto', async () => {
