@@ -2,12 +2,13 @@
 //   dist/extension.js  the VS Code extension host (CommonJS, `vscode` external)
 //   dist/extension.web.js  the same for VS Code for the Web (a Web Worker; no Node modules)
 //   dist/worker.js     the training worker (worker_threads, no `vscode`)
+//   dist/worker.web.js the training worker in VS Code for the Web (a nested Web Worker)
 //   dist/cli.js        the `nnjson` command-line tool
 //   dist/webview.js    the designer webview (browser IIFE)
 //   dist/gemm*.wasm    the engine's WASM SIMD kernels, assembled from src/engine/wasm/*.wat
 // Flags: --watch rebuilds on change, --production minifies and drops source maps.
 import * as esbuild from 'esbuild';
-import { nodeBundle } from './scripts/esbuild-options.cjs';
+import { browserBundle, browserHostAlias, nodeBundle } from './scripts/esbuild-options.cjs';
 import { buildWasm } from './scripts/build-wasm.mjs';
 
 const production = process.argv.includes('--production');
@@ -32,15 +33,19 @@ const builds = [
   },
   {
     ...common,
+    ...browserBundle,
     entryPoints: { 'extension.web': 'src/host/extension.web.ts' },
+    alias: browserHostAlias,
     outdir: 'dist',
-    platform: 'browser',
     format: 'cjs',
-    target: 'es2022',
-    mainFields: ['browser', 'module', 'main'],
     external: ['vscode'],
-    // The page nonce is the host's only use of node:crypto; Web Crypto gives it in the browser.
-    alias: { 'node:crypto': './src/host/web/crypto.ts' },
+  },
+  {
+    ...common,
+    ...browserBundle,
+    entryPoints: { 'worker.web': 'src/worker/webWorker.ts' },
+    outdir: 'dist',
+    format: 'iife',
   },
   {
     ...common,

@@ -20,6 +20,8 @@ const SUITES = {
   unit: [process.execPath, mocha, '--import=tsx', '--reporter', reporter, '--timeout', '60000', 'test/unit/**/*.test.ts'],
   webview: [process.execPath, join(root, 'test', 'webview', 'run.mjs')],
   e2e: [process.execPath, join(root, 'test', 'e2e', 'run.mjs')],
+  'e2e-web': [process.execPath, join(root, 'test', 'e2e', 'run.mjs'), '--web'],
+  'e2e-reload': [process.execPath, join(root, 'test', 'e2e', 'run.mjs'), '--reload'],
 };
 
 const names = process.argv.slice(2);
@@ -31,7 +33,7 @@ for (const name of names) {
   }
 }
 
-const needsBuild = names.some((n) => n === 'webview' || n === 'e2e');
+const needsBuild = names.some((n) => n === 'webview' || n.startsWith('e2e'));
 if (needsBuild) {
   const build = spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) {

@@ -1,24 +1,14 @@
-// The extension's entry point: creates the log and registers every feature.
+// The extension's entry point on the desktop (and wherever the extension host
+// runs on Node): training runs in a worker_threads worker.
 
 import * as vscode from 'vscode';
-import { registerDesignerCommands, registerTestCommands } from './commands';
-import { registerDataCommands } from './data';
-import { NnjsonEditorProvider } from './designerEditor';
-import { registerDiagnostics } from './diagnostics';
-import { initLog } from './log';
-import { registerTraining } from './training';
+import { activateFeatures } from './activate';
+import { nodeWorkerFactory, WORKER_HEAP_MB } from './training/nodeWorker';
 
 export function activate(context: vscode.ExtensionContext): void {
-  const log = initLog(context);
-  const designer = new NnjsonEditorProvider(context.extensionUri);
-  context.subscriptions.push(NnjsonEditorProvider.register(context, designer), registerDesignerCommands(designer));
-  context.subscriptions.push(registerDiagnostics(context));
-  context.subscriptions.push(registerTraining(context, designer));
-  context.subscriptions.push(registerDataCommands(designer, context.extensionMode));
-  if (context.extensionMode === vscode.ExtensionMode.Test) {
-    context.subscriptions.push(registerTestCommands(designer));
-  }
-  log.info(`NN Designer ${context.extension.packageJSON.version as string} activated`);
+  const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath;
+  const heapMb = () => vscode.workspace.getConfiguration('nnDesigner.training').get<number>('workerMemoryMb', WORKER_HEAP_MB);
+  activateFeatures(context, nodeWorkerFactory(workerPath, heapMb), 'on Node');
 }
 
 export function deactivate(): void {

@@ -3,8 +3,7 @@
 // the text of a file on any other file system as chunk messages. Both reach the
 // same chunked parser (src/data/chunks.ts).
 
-import { DataError, dataTextKind, parseDataChunks, type CsvProgress, type SampleSet } from '../data';
-import { parseDataFile, yieldToEventLoop } from '../host/data/stream';
+import { DataError, dataTextKind, parseDataChunks, type ColumnMapping, type CsvProgress, type DataTextKind, type SampleSet } from '../data';
 import { resolveSamplesWith } from '../model/samples';
 import type { NnModel } from '../model/types';
 import type { DataFeed, HostToWorker, WorkerToHost } from '../protocol/worker';
@@ -57,10 +56,17 @@ export function progressReporter(host: { post(message: WorkerToHost): void; now(
   };
 }
 
+/** Streams a data file from the worker's own disk (the worker_threads entry has one; a Web Worker has none). */
+export type DiskReader = (fsPath: string, kind: DataTextKind, mapping: ColumnMapping, options: { onProgress?: (progress: CsvProgress) => void }) => Promise<SampleSet>;
+
 export interface LoadOptions {
   /** The chunks of a 'messages' feed. */
   incoming?: AsyncIterable<string>;
   onProgress?: (progress: CsvProgress) => void;
+  /** For a 'disk' feed. */
+  readDisk?: DiskReader;
+  /** Gives the event loop a turn between parsed chunks, so control messages get through. */
+  yieldTurn?: () => Promise<void>;
 }
 
 /** The samples the model names; a data file comes through `feed`. Problems in the file are DataErrors naming it. */
@@ -69,9 +75,12 @@ export async function loadSamples(model: NnModel, feed: DataFeed | undefined, op
     if (feed?.path !== path) throw new DataError(`the data file "${path}" was not provided`);
     const kind = dataTextKind(path);
     try {
-      if (feed.kind === 'disk') return await parseDataFile(feed.fsPath, kind, mapping, { onProgress: options.onProgress });
+      if (feed.kind === 'disk') {
+        if (!options.readDisk) throw new DataError('this training worker cannot read files from disk');
+        return await options.readDisk(feed.fsPath, kind, mapping, { onProgress: options.onProgress });
+      }
       if (!options.incoming) throw new DataError('the data file\'s text did not arrive');
-      return await parseDataChunks(kind, options.incoming, mapping, { onProgress: options.onProgress, yieldTurn: yieldToEventLoop });
+      return await parseDataChunks(kind, options.incoming, mapping, { onProgress: options.onProgress, yieldTurn: options.yieldTurn });
     } catch (error) {
       if (!(error instanceof DataError)) throw error;
       throw new DataError(`${path}: ${error.message}`, { row: error.row, column: error.column });

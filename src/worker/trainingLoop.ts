@@ -15,7 +15,7 @@ import type { TrainingSnapshot } from '../protocol/training';
 import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerState, WorkerToHost } from '../protocol/worker';
 import { boundaryGrid, clampResolution } from './boundary';
 import { buildSession, type Built } from './build';
-import { ChunkQueue, loadSamples, progressReporter } from './load';
+import { ChunkQueue, loadSamples, progressReporter, type DiskReader } from './load';
 import { snapshotMetrics } from './metrics';
 import { cloneSnapshot, withWeights } from './replay';
 import { findDivergence, SnapshotBuilder, type LayerGradient } from './snapshot';
@@ -28,6 +28,8 @@ export interface LoopHost {
   now(): number;
   /** The WASM kernels, for the WASM-resident trainer; absent, training runs on the reference step. */
   kernels?: TrainerChoice;
+  /** Reads a 'disk' data feed; only a worker with a file system has one. */
+  readDisk?: DiskReader;
 }
 
 /** Training samples used to measure per-neuron |dL/dX| for a snapshot. */
@@ -110,7 +112,8 @@ export class TrainingLoop {
     this.init = { ...init, boundaryResolution: clampResolution(init.boundaryResolution) };
     try {
       const onProgress = progressReporter(this.host);
-      this.samples = await loadSamples(init.model, init.data, { incoming: this.incoming, onProgress });
+      const yieldTurn = () => new Promise<void>((resolve) => this.host.defer(resolve));
+      this.samples = await loadSamples(init.model, init.data, { incoming: this.incoming, onProgress, readDisk: this.host.readDisk, yieldTurn });
       this.build();
     } catch (error) {
       this.queue = undefined;

@@ -4,6 +4,7 @@
 
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
+import { parseDataFile } from '../host/data/stream';
 import { trainerChoice, useWasmKernels } from '../kernels/node';
 import { transferables, type HostToWorker, type WorkerToHost } from '../protocol/worker';
 import { TrainingLoop } from './trainingLoop';
@@ -16,6 +17,7 @@ const loop = new TrainingLoop({
   defer: (task, delayMs = 0) => (delayMs > 0 ? setTimeout(task, delayMs) : setImmediate(task)),
   now: () => performance.now(),
   kernels: trainerChoice(useWasmKernels()),
+  readDisk: parseDataFile,
 });
 
 port.on('message', (message: HostToWorker) => loop.handle(message));

@@ -2,16 +2,20 @@
 // The end-to-end suite: mocha inside a real VS Code extension host.
 //   default                 code-server (.vscode-host/) opened in headless Chromium by playwright-core
 //   NN_VSCODE_EXECUTABLE=…  desktop VS Code through @vscode/test-electron's runTests
+//   --reload                test/e2e/reload/: suites that reload the window and finish in
+//                           the extension host started after the reload (hot exit)
+//   --web                   code-server's web extension host (a Web Worker) runs the
+//                           extension's browser entry and test/e2e/web/ (VS Code for the Web)
 // It compiles test/e2e/bootstrap.ts and test/e2e/suite/*.test.ts into out/e2e/,
 // opens a temporary copy of examples/ and the e2e fixtures, relays the extension
 // host's output, and writes the pass/fail counts to NN_RESULTS_FILE.
 // The build of the extension itself (dist/) is done by scripts/run-tests.mjs.
 // Other knobs: NN_E2E_GREP (mocha grep), NN_E2E_TIMEOUT_MS (whole run, default 10 min).
-import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { format } from 'node:util';
 import * as esbuild from 'esbuild';
-import { nodeBundle } from '../../scripts/esbuild-options.cjs';
+import { browserBundle, browserHostAlias, nodeBundle } from '../../scripts/esbuild-options.cjs';
 import {
   ensureHostInstalled, freePort, makeSession, root, startCodeServer, workbenchUrl,
 } from '../../scripts/vscode-host.mjs';
@@ -21,16 +25,56 @@ import { launchBrowser, outputDir, screenshotWorkbench } from './support/workben
 const START_MARK = 'NN_E2E_START';
 const RESULTS_MARK = 'NN_E2E_RESULTS ';
 const overallTimeoutMs = Number(process.env.NN_E2E_TIMEOUT_MS ?? 10 * 60_000);
-const outDir = join(root, 'out', 'e2e');
+const web = process.argv.includes('--web');
+const reload = process.argv.includes('--reload');
+/** The folder of test/e2e/ whose *.test.ts make up this run's suite. */
+const suiteName = web ? 'web' : reload ? 'reload' : 'suite';
+const outDir = join(root, 'out', web ? 'e2e-web' : reload ? 'e2e-reload' : 'e2e');
+
+/** The web mode's suite: one browser bundle, mocha included, only `vscode` left to the host. */
+async function compileWebSuite() {
+  rmSync(outDir, { recursive: true, force: true });
+  await esbuild.build({
+    ...browserBundle,
+    entryPoints: [join(root, 'test', 'e2e', 'web', 'bootstrap.ts')],
+    alias: browserHostAlias,
+    outfile: join(outDir, 'bootstrap.js'),
+    format: 'cjs',
+    sourcemap: 'inline',
+    external: ['vscode'],
+    // The web extension host has no environment: NN_E2E_GREP is built in.
+    define: { NN_E2E_GREP: JSON.stringify(process.env.NN_E2E_GREP ?? '') },
+    logLevel: 'warning',
+  });
+}
+
+/**
+ * The web mode's copy of the extension: links to the build, and a manifest
+ * with the browser entry only, as a web-only extension has, so the workbench
+ * runs it in its Web Worker extension host rather than code-server's Node one.
+ * (The workbench's `extensionDevelopmentKind` payload entry does not do this in
+ * this VS Code: it is stored under a name the extension host picker does not
+ * read.) The tests' bundle lies inside it, so they run in the same host.
+ */
+function webExtension(session) {
+  const dir = session.sub('web-extension');
+  for (const name of ['dist', 'media', 'examples', 'out']) symlinkSync(join(root, name), join(dir, name));
+  const { main: _node, ...manifest } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...manifest, extensionKind: ['web'] }, null, 2));
+  return dir;
+}
 
 async function compileSuite() {
+  if (web) return compileWebSuite();
   rmSync(outDir, { recursive: true, force: true });
-  const suiteDir = join(root, 'test', 'e2e', 'suite');
-  const tests = readdirSync(suiteDir).filter((f) => f.endsWith('.test.ts')).map((f) => join(suiteDir, f));
-  if (tests.length === 0) throw new Error('no test/e2e/suite/*.test.ts found');
+  const suiteDir = join(root, 'test', 'e2e', suiteName);
+  const tests = readdirSync(suiteDir).filter((f) => f.endsWith('.test.ts'));
+  if (tests.length === 0) throw new Error(`no test/e2e/${suiteName}/*.test.ts found`);
+  // The bootstrap runs what lies in suite/ next to it, whichever folder the tests came from.
+  const entryPoints = { bootstrap: join(root, 'test', 'e2e', 'bootstrap.ts') };
+  for (const file of tests) entryPoints[`suite/${file.replace(/\.ts$/, '')}`] = join(suiteDir, file);
   await esbuild.build({
-    entryPoints: [join(root, 'test', 'e2e', 'bootstrap.ts'), ...tests],
-    outbase: join(root, 'test', 'e2e'),
+    entryPoints,
     outdir: outDir,
     ...nodeBundle,
     sourcemap: 'inline',
@@ -118,11 +162,12 @@ async function runCodeServer(session, workspace) {
       }
     });
     await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
+    const extension = web ? webExtension(session) : root;
     const url = workbenchUrl({
       port,
       folder: workspace,
-      extensionDevelopmentPath: root,
-      extensionTestsPath: join(outDir, 'bootstrap.js'),
+      extensionDevelopmentPath: extension,
+      extensionTestsPath: join(extension, relative(root, outDir), 'bootstrap.js'),
     });
     await page.goto(url);
     let timer;
@@ -174,7 +219,7 @@ let exitCode = 1;
 try {
   await compileSuite();
   const workspace = makeWorkspace(session);
-  if (process.env.NN_VSCODE_EXECUTABLE) {
+  if (process.env.NN_VSCODE_EXECUTABLE && !web) {
     exitCode = await runDesktop(session, workspace);
   } else {
     const { code, counts } = await runCodeServer(session, workspace);

@@ -5,9 +5,8 @@
 import * as vscode from 'vscode';
 import type { NnjsonEditorProvider } from '../designerEditor';
 import { errorMessage, log } from '../log';
+import { imageBytes, type ImageFormat as Format } from './imageBytes';
 import { targetUri } from './target';
-
-type Format = 'svg' | 'png';
 
 export interface ExportOptions {
   format?: Format;
@@ -21,11 +20,6 @@ async function pickFormat(): Promise<Format | undefined> {
     { label: 'PNG', description: 'bitmap image', format: 'png' },
   ];
   return (await vscode.window.showQuickPick(items, { title: 'Export Diagram', placeHolder: 'Image format' }))?.format;
-}
-
-export function imageBytes(format: Format, data: string): Uint8Array {
-  if (format === 'svg') return new TextEncoder().encode(data);
-  return Buffer.from(data.slice(data.indexOf(',') + 1), 'base64');
 }
 
 function defaultDestination(uri: vscode.Uri, format: Format): vscode.Uri | undefined {

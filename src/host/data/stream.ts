@@ -35,7 +35,7 @@ export function parseCsvChunks(chunks: AsyncIterable<string> | Iterable<string>,
 export function* decodeInSlices(bytes: Uint8Array, sliceBytes = CHUNK_CHARACTERS): Generator<string> {
   const decoder = new StringDecoder('utf8');
   for (let at = 0; at < bytes.length; at += sliceBytes) {
-    yield decoder.write(Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(sliceBytes, bytes.length - at)));
+    yield decoder.write(bytes.subarray(at, Math.min(at + sliceBytes, bytes.length)));
   }
   const rest = decoder.end();
   if (rest) yield rest;

@@ -24,8 +24,8 @@ function readProblem(path: string, error: unknown): DataPathError {
   return new DataPathError(`cannot read the data file "${path}": ${why}`);
 }
 
-/** How the worker gets the model's data file: streamed from disk for local files, else sent in chunks. */
-export async function dataDelivery(modelUri: vscode.Uri, model: NnModel): Promise<DataDelivery> {
+/** How the worker gets the model's data file: streamed from disk by a worker that can, else sent in chunks. */
+export async function dataDelivery(modelUri: vscode.Uri, model: NnModel, workerReadsDisk: boolean): Promise<DataDelivery> {
   const data = model.data;
   if (data?.source !== 'file') return {};
   const uri = dataUri(modelUri, data.path);
@@ -36,7 +36,7 @@ export async function dataDelivery(modelUri: vscode.Uri, model: NnModel): Promis
     throw readProblem(data.path, error);
   }
   if ((stat.type & vscode.FileType.File) === 0) throw new DataPathError(`the data path "${data.path}" is a folder, not a file`);
-  if (uri.scheme === 'file') return { feed: { kind: 'disk', path: data.path, fsPath: uri.fsPath } };
+  if (uri.scheme === 'file' && workerReadsDisk) return { feed: { kind: 'disk', path: data.path, fsPath: uri.fsPath } };
   return {
     feed: { kind: 'messages', path: data.path },
     readBytes: async () => {

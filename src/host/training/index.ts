@@ -7,9 +7,11 @@ import { TrainingCommands } from './commands';
 import { TrainingManager } from './manager';
 import { setTrainingManager } from './registry';
 import { trainingStatusBar } from './statusBar';
+import type { WorkerFactory } from './workerFactory';
 
-export function registerTraining(context: vscode.ExtensionContext, provider: NnjsonEditorProvider): vscode.Disposable {
-  const manager = new TrainingManager(context.extensionPath);
+/** `workers` starts the training workers: worker_threads on the desktop, Web Workers in the browser. */
+export function registerTraining(context: vscode.ExtensionContext, provider: NnjsonEditorProvider, workers: WorkerFactory): vscode.Disposable {
+  const manager = new TrainingManager(workers);
   setTrainingManager(manager);
   const commands = new TrainingCommands(manager, provider);
   const parts: vscode.Disposable[] = [commands, trainingStatusBar(manager)];

@@ -1,10 +1,10 @@
 // Owns the training sessions, one per document, and ties them to VS Code:
-// the worker thread, the designers that show a session, logging, warnings,
-// Apply as one undoable edit, apply-on-save, and the end of a session when its
-// document or its last designer closes.
+// the worker (started by the factory the entry point hands in), the designers
+// that show a session, logging, warnings, Apply as one undoable edit,
+// apply-on-save, and the end of a session when its document or its last
+// designer closes.
 
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import { loadModel } from '../../model/parse';
 import type { NnModel } from '../../model/types';
@@ -17,6 +17,7 @@ import { trainingConfig } from './config';
 import { feedWorker } from './dataFeed';
 import { dataDelivery, statusBarProgress } from './files';
 import { TrainingSession, type WorkerPort } from './session';
+import type { WorkerFactory } from './workerFactory';
 import { reportTrainingProblems } from '../diagnostics';
 import { trainingProblems } from './problems';
 
@@ -51,12 +52,10 @@ export class TrainingManager implements vscode.Disposable {
   /** Status changes and throttled snapshots of every session. */
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
-  private readonly workerPath: string;
   /** For tests: the answer to the next restart question, instead of asking. */
   private scriptedRestart: { answer: RestartAnswer } | undefined;
 
-  constructor(extensionPath: string) {
-    this.workerPath = path.join(extensionPath, 'dist', 'worker.js');
+  constructor(private readonly workers: WorkerFactory) {
     this.disposables.push(
       this.changed,
       vscode.workspace.onDidCloseTextDocument((doc) => this.discard(doc.uri)),
@@ -193,7 +192,7 @@ export class TrainingManager implements vscode.Disposable {
     const loaded = loadModel(document.getText());
     if (!loaded.ok) throw new Error(`${path.basename(uri.path)} has errors; fix them before training (${loaded.errors[0]?.message ?? 'invalid'})`);
     const model: NnModel = loaded.model;
-    const delivery = await dataDelivery(uri, model);
+    const delivery = await dataDelivery(uri, model, this.workers.readsDisk === true);
     const config = trainingConfig(uri);
     const previous = this.entries.get(key);
     const listeners = previous?.listeners ?? this.listenersFor(key);
@@ -240,8 +239,8 @@ export class TrainingManager implements vscode.Disposable {
   }
 
   private startWorker(name: string): WorkerPort {
-    log().debug(`training ${name}: starting the worker ${this.workerPath}`);
-    return new Worker(this.workerPath) as unknown as WorkerPort;
+    log().debug(`training ${name}: starting the worker`);
+    return this.workers(name);
   }
 
   private reportFailure(name: string, message: string | undefined): void {

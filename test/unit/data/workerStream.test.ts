@@ -11,6 +11,7 @@ import { feedWorker } from '../../../src/host/training/dataFeed';
 import type { WorkerPort } from '../../../src/host/training/session';
 import type { NnModel } from '../../../src/model/types';
 import type { DataFeed, HostToWorker, WorkerInit, WorkerToHost } from '../../../src/protocol/worker';
+import { parseDataFile } from '../../../src/host/data/stream';
 import { loadSamples } from '../../../src/worker/load';
 import { TrainingLoop } from '../../../src/worker/trainingLoop';
 
@@ -56,7 +57,7 @@ function initFor(path: string, data: DataFeed): WorkerInit {
 function workerLoop() {
   const posted: WorkerToHost[] = [];
   let clock = 0;
-  const loop = new TrainingLoop({ post: (m) => posted.push(m), defer: (task) => setImmediate(task), now: () => (clock += 1000) });
+  const loop = new TrainingLoop({ post: (m) => posted.push(m), defer: (task) => setImmediate(task), now: () => (clock += 1000), readDisk: parseDataFile });
   const settled = async (): Promise<WorkerToHost> => {
     for (;;) {
       const end = posted.find((m) => m.type === 'ready' || m.type === 'failed');
@@ -86,7 +87,7 @@ describe('data: large files stream into the training worker', function () {
 
   it('loads a 30 MB CSV from disk in chunks, with the right count and values', async () => {
     const progress: CsvProgress[] = [];
-    const set = await loadSamples(model('big.csv'), { kind: 'disk', path: 'big.csv', fsPath: bigPath }, { onProgress: (p) => progress.push(p) });
+    const set = await loadSamples(model('big.csv'), { kind: 'disk', path: 'big.csv', fsPath: bigPath }, { onProgress: (p) => progress.push(p), readDisk: parseDataFile });
     assert.equal(set.count, bigRows);
     assert.ok(bigRows > 1_000_000, `${bigRows} rows`);
     assert.deepEqual(set.classes, CLASSES);

@@ -1,0 +1,24 @@
+// Entry point of the training worker in VS Code for the Web (dist/worker.web.js):
+// a dedicated Web Worker that runs the same TrainingLoop as the worker_threads
+// entry (trainingWorker.ts) over postMessage/onmessage. It uses the plain
+// TypeScript kernels; the WASM kernels are not loaded here.
+
+import { transferables, type HostToWorker, type WorkerToHost } from '../protocol/worker';
+import { setImmediate } from './immediate';
+import { TrainingLoop } from './trainingLoop';
+
+/** The parts of a dedicated worker's global scope used here (the host tsconfig has no DOM library). */
+interface DedicatedWorkerScope {
+  postMessage(message: WorkerToHost, transfer: ArrayBuffer[]): void;
+  addEventListener(type: 'message', listener: (event: { data: HostToWorker }) => void): void;
+}
+
+const scope = globalThis as unknown as DedicatedWorkerScope;
+
+const loop = new TrainingLoop({
+  post: (message) => scope.postMessage(message, transferables(message)),
+  defer: (task, delayMs = 0) => (delayMs > 0 ? void setTimeout(task, delayMs) : setImmediate(task)),
+  now: () => performance.now(),
+});
+
+scope.addEventListener('message', (event) => loop.handle(event.data));
