@@ -2,24 +2,14 @@
 // (≈110k links) receives one training snapshot per frame, and the diagram's
 // own paint timing (data-paint-ms on .diagram) is read after each.
 // Run by `npm run bench` (after a build); prints one JSON line with p50, p95 and max in ms.
-import type { Page } from 'playwright-core';
 import { createRng, makeLoss } from '../src/engine';
 import { networkFromModel } from '../src/model/network';
 import type { TrainingSnapshot, TrainingView } from '../src/protocol/training';
-import type { HostToWebview } from '../src/protocol/webview';
 import { mlpState } from '../test/webview/designerStates';
 import { launchChromium, openHarness } from '../test/webview/support/harness';
+import { deliverTyped, nextFrames } from '../test/webview/support/typed';
 
 const FRAMES = Number(process.argv[2] ?? 40);
-
-async function deliverTyped(page: Page, message: HostToWebview): Promise<void> {
-  const text = JSON.stringify(message, (_key, value: unknown) => (value instanceof Float32Array ? { $f32: Array.from(value) } : value));
-  await page.evaluate(`window.postMessage(JSON.parse(${JSON.stringify(text)}, (k, v) => v && typeof v === 'object' && '$f32' in v ? Float32Array.from(v.$f32) : v), '*')`);
-}
-
-async function nextFrames(page: Page, n = 2): Promise<void> {
-  for (let k = 0; k < n; k++) await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => resolve(0)))');
-}
 
 function percentile(values: number[], p: number): number {
   const s = [...values].sort((a, b) => a - b);
