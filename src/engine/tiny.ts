@@ -22,7 +22,7 @@ const LINEAR = 4;
 const CODES: Record<string, number> = { tanh: TANH, sigmoid: SIGMOID, relu: RELU, leakyRelu: LEAKY, linear: LINEAR };
 
 /** The activation code after each Dense layer, or undefined when the network is not a plain MLP. */
-function plan(layers: readonly Layer[]): { dense: Dense[]; acts: number[]; alphas: number[] } | undefined {
+export function tinyPlan(layers: readonly Layer[]): { dense: Dense[]; acts: number[]; alphas: number[] } | undefined {
   const dense: Dense[] = [];
   const acts: number[] = [];
   const alphas: number[] = [];
@@ -42,6 +42,8 @@ function plan(layers: readonly Layer[]): { dense: Dense[]; acts: number[]; alpha
   return dense.length > 0 ? { dense, acts, alphas } : undefined;
 }
 
+export type TinyPlan = NonNullable<ReturnType<typeof tinyPlan>>;
+
 export class TinyTrainer {
   private readonly dense: Dense[];
   private readonly acts: Int32Array;
@@ -56,7 +58,7 @@ export class TinyTrainer {
   /** Unrolled versions of `sample`, per sample and per mini-batch; undefined where code generation is refused. */
   private unrolled: { perSample?: SampleStep; batch?: SampleStep };
 
-  private constructor(network: Network, p: NonNullable<ReturnType<typeof plan>>) {
+  private constructor(network: Network, p: TinyPlan) {
     this.dense = p.dense;
     this.acts = Int32Array.from(p.acts);
     this.alphas = Float64Array.from(p.alphas);
@@ -73,7 +75,7 @@ export class TinyTrainer {
 
   /** A trainer for `network`, or undefined when it has a layer this loop does not handle (softmax, say). */
   static for(network: Network, options: { unroll?: boolean } = {}): TinyTrainer | undefined {
-    const p = plan(network.layers);
+    const p = tinyPlan(network.layers);
     if (!p) return undefined;
     const trainer = new TinyTrainer(network, p);
     if (options.unroll === false) trainer.unrolled = {};

@@ -32,17 +32,21 @@ const BACKWARD = [
 /** Largest number of weights that is unrolled; bigger networks use the loops. */
 export const MAX_UNROLLED_WEIGHTS = 1024;
 
-export function compileSample(sizes: number[], acts: ArrayLike<number>, alphas: ArrayLike<number>, perSample: boolean): SampleStep | undefined {
-  const layers = sizes.length - 1;
+export function fitsUnrolled(sizes: readonly number[]): boolean {
   let total = 0;
-  for (let l = 0; l < layers; l++) total += sizes[l] * sizes[l + 1];
-  if (total > MAX_UNROLLED_WEIGHTS) return undefined;
+  for (let l = 0; l + 1 < sizes.length; l++) total += sizes[l] * sizes[l + 1];
+  return total <= MAX_UNROLLED_WEIGHTS;
+}
+
+/**
+ * The forward pass of sample `s`: a0_i from `inputs`, then z_{l+1} = W_l·a_l + b_l (summed from 0 in
+ * input order, then the bias, as the reference kernels do) and a_{l+1} = f(z_{l+1}), reading W_l and B_l.
+ */
+export function forwardLines(sizes: readonly number[], acts: ArrayLike<number>, alphas: ArrayLike<number>): string[] {
   const lines: string[] = [];
   const nIn = sizes[0];
-  const nOut = sizes[layers];
-  for (let l = 0; l < layers; l++) lines.push(`const W${l} = weights[${l}], B${l} = biases[${l}], GW${l} = gradW[${l}], GB${l} = gradB[${l}];`);
   for (let i = 0; i < nIn; i++) lines.push(`const a0_${i} = inputs[s * ${nIn} + ${i}];`);
-  for (let l = 0; l < layers; l++) {
+  for (let l = 0; l + 1 < sizes.length; l++) {
     const n = sizes[l];
     for (let j = 0; j < sizes[l + 1]; j++) {
       const terms = Array.from({ length: n }, (_, i) => `a${l}_${i} * W${l}[${j * n + i}]`);
@@ -50,6 +54,16 @@ export function compileSample(sizes: number[], acts: ArrayLike<number>, alphas: 
       lines.push(`const a${l + 1}_${j} = ${FORWARD[acts[l]](`z${l + 1}_${j}`, alphas[l])};`);
     }
   }
+  return lines;
+}
+
+export function compileSample(sizes: number[], acts: ArrayLike<number>, alphas: ArrayLike<number>, perSample: boolean): SampleStep | undefined {
+  const layers = sizes.length - 1;
+  if (!fitsUnrolled(sizes)) return undefined;
+  const lines: string[] = [];
+  const nOut = sizes[layers];
+  for (let l = 0; l < layers; l++) lines.push(`const W${l} = weights[${l}], B${l} = biases[${l}], GW${l} = gradW[${l}], GB${l} = gradB[${l}];`);
+  lines.push(...forwardLines(sizes, acts, alphas));
   lines.push('let squares = 0;');
   for (let k = 0; k < nOut; k++) {
     lines.push(`const e${k} = a${layers}_${k} - targets[s * ${nOut} + ${k}];`, `squares += e${k} * e${k};`);
