@@ -29,6 +29,25 @@ const C7 = 1 / 5040;
 /** Below this tanh z rounds to z. */
 const TINY = 2 ** -28;
 
+/** The tables generated code reads, bound under these names by whoever compiles `tanhStatements`. */
+export const TANH_TABLES = { TANH_EXP: EXP, TANH_EXPM1: EXPM1 };
+
+/**
+ * fastTanh of the expression `z` as statements that declare `out`: the same operations in the same
+ * order, written out so a large generated function needs no call (V8 stops inlining calls into a
+ * function once its inlining budget is spent). The test checks both agree bit for bit.
+ */
+export function tanhStatements(z: string, out: string): string {
+  const c = (v: number): string => String(v);
+  return `let ${out};
+{ const x = ${z}; const z = x < 0 ? -x : x;
+  if (!(z >= ${c(TINY)})) ${out} = x;
+  else if (z > 22) ${out} = x < 0 ? -1 : 1;
+  else { const w = 2 * z; const n = (w * ${c(INV_H)}) | 0; const r = w - n * ${c(H_HI)} - n * ${c(H_LO)}; const r2 = r * r;
+    const em = r + r2 * ((${c(C2)} + r * ${c(C3)}) + r2 * ((${c(C4)} + r * ${c(C5)}) + r2 * (${c(C6)} + r * ${c(C7)})));
+    const e = TANH_EXP[n] * em + TANH_EXPM1[n]; const t = e / (e + 2); ${out} = x < 0 ? -t : t; } }`;
+}
+
 export function fastTanh(x: number): number {
   const z = x < 0 ? -x : x;
   // NaN, ±0 and tiny values come back as they are.

@@ -2,11 +2,11 @@
 // multiply-add of a small MLP unrolled with its sizes as constants, compiled
 // once with `new Function`, as the object-graph libraries do. The arithmetic
 // and its order are those of TinyTrainer's loops, so results are identical;
-// tanh is fastTanh (within 4 ulp of Math.tanh), bound in by `compile`.
+// tanh is fastTanh (within 4 ulp of Math.tanh), written out inline.
 // Where code generation is not allowed (a strict content security policy),
 // `compileSample` returns undefined and the loops run instead.
 
-import { fastTanh } from './fastTanh';
+import { TANH_TABLES, tanhStatements } from './fastTanh';
 
 /** One sample: forward, MSE gradient, backward, and SGD or gradient sums. Returns Σ (ŷ − y)². */
 export type SampleStep = (
@@ -14,9 +14,11 @@ export type SampleStep = (
   inputs: Float64Array, targets: Float64Array, s: number, scale: number, lr: number,
 ) => number;
 
-/** Activation codes as in tiny.ts: tanh, sigmoid, relu, leakyRelu, linear. */
+const TANH = 0;
+
+/** Activation codes as in tiny.ts: tanh (written out by tanhStatements instead), sigmoid, relu, leakyRelu, linear. */
 const FORWARD = [
-  (z: string) => `tanh(${z})`,
+  (z: string) => z,
   (z: string) => `(${z} >= 0 ? 1 / (1 + Math.exp(-${z})) : Math.exp(${z}) / (1 + Math.exp(${z})))`,
   (z: string) => `(${z} > 0 ? ${z} : 0)`,
   (z: string, alpha: number) => `(${z} > 0 ? ${z} : ${alpha} * ${z})`,
@@ -54,7 +56,8 @@ export function forwardLines(sizes: readonly number[], acts: ArrayLike<number>, 
     for (let j = 0; j < sizes[l + 1]; j++) {
       const terms = Array.from({ length: n }, (_, i) => `a${l}_${i} * W${l}[${j * n + i}]`);
       lines.push(`const z${l + 1}_${j} = 0 + ${terms.join(' + ')} + B${l}[${j}];`);
-      lines.push(`const a${l + 1}_${j} = ${FORWARD[acts[l]](`z${l + 1}_${j}`, alphas[l])};`);
+      if (acts[l] === TANH) lines.push(tanhStatements(`z${l + 1}_${j}`, `a${l + 1}_${j}`));
+      else lines.push(`const a${l + 1}_${j} = ${FORWARD[acts[l]](`z${l + 1}_${j}`, alphas[l])};`);
     }
   }
   return lines;
@@ -92,11 +95,12 @@ export function compileSample(sizes: number[], acts: ArrayLike<number>, alphas: 
   return compile<SampleStep>(['weights', 'biases', 'gradW', 'gradB', 'inputs', 'targets', 's', 'scale', 'lr'], lines);
 }
 
-/** A function of `params` with `lines` as its body, which may call `tanh`; undefined where code generation is refused. */
+/** A function of `params` with `lines` as its body, which may read the tanh tables; undefined where code generation is refused. */
 export function compile<F>(params: readonly string[], lines: readonly string[]): F | undefined {
   try {
-    const make = new Function('tanh', `return function (${params.join(', ')}) {\n${lines.join('\n')}\n};`) as (tanh: (x: number) => number) => F;
-    return make(fastTanh);
+    const names = Object.keys(TANH_TABLES);
+    const make = new Function(...names, `return function (${params.join(', ')}) {\n${lines.join('\n')}\n};`) as (...tables: Float64Array[]) => F;
+    return make(...Object.values(TANH_TABLES));
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createRng } from '../../../src/engine';
-import { fastTanh } from '../../../src/engine/fastTanh';
+import { fastTanh, TANH_TABLES, tanhStatements } from '../../../src/engine/fastTanh';
 
 const bits = new BigInt64Array(1);
 const view = new Float64Array(bits.buffer);
@@ -47,5 +47,17 @@ describe('fastTanh', () => {
     assert.equal(fastTanh(-Infinity), -1);
     assert.equal(fastTanh(-700), -1);
     assert.ok(Number.isNaN(fastTanh(NaN)));
+  });
+
+  it('is written out for generated code with the same result, bit for bit', () => {
+    const make = new Function('TANH_EXP', 'TANH_EXPM1', `return (v) => {\n${tanhStatements('v', 'y')}\nreturn y;\n};`) as (e: Float64Array, m: Float64Array) => (v: number) => number;
+    const inline = make(TANH_TABLES.TANH_EXP, TANH_TABLES.TANH_EXPM1);
+    const rng = createRng(9);
+    const specials = [0, -0, 1e-12, -3e-9, 22, 22.5, -30, Infinity, -Infinity, NaN];
+    for (const x of specials) assert.ok(Object.is(inline(x), fastTanh(x)), `tanh(${x})`);
+    for (let k = 0; k < 100_000; k++) {
+      const x = (rng() * 2 - 1) * [1e-6, 0.5, 3, 25][k % 4]!;
+      assert.ok(Object.is(inline(x), fastTanh(x)), `tanh(${x})`);
+    }
   });
 });
