@@ -1,5 +1,6 @@
-// tanh without a call into the C library, so the JIT inlines it into the
-// tiny-network code, where Math.tanh was most of a sample's time:
+// tanh without a call into the C library, for the tiny-network code, where
+// Math.tanh was most of a sample's time (generated code gets it written out
+// by tanhStatements, the loops call fastTanh):
 //   tanh z = E / (E + 2), E = e^{2z} − 1.
 // With 2z = n·h + r, h = ln 2 / 32, 0 ≤ r < h: E = e^{nh}·(e^r − 1) + (e^{nh} − 1), two
 // non-negative terms (no cancellation), e^{nh} and e^{nh} − 1 from tables, e^r − 1 by its
