@@ -7,7 +7,8 @@ import { denseViews, ACTIVATION_LABELS, type DenseView } from './viewmodel/netwo
 import { divergingScale, layerDomains, layerMaxAbs, type DivergingScale, type Normalisation } from './viewmodel/scales';
 import type { Focus } from './viewmodel/focus';
 import { formatValue } from './viewmodel/equation';
-import { batchLinks, CANVAS_THRESHOLD, clearSvgLinks, collectLinks, drawCanvasLinks, drawSvgLinks, type LinkBatch, type LinkDatum } from './diagramLinks';
+import { CANVAS_THRESHOLD, clearSvgLinks, collectLinks, drawCanvasLinks, drawSvgLinks, type LinkDatum } from './diagramLinks';
+import { LinkTable, type LinkBatch } from './linkTable';
 import { drawColumns, layerTitle } from './diagramNodes';
 import { RovingFocus } from './diagramKeyboard';
 import { Tooltip } from './tooltip';
@@ -57,6 +58,8 @@ export class Diagram {
   private scales: DivergingScale[] = [];
   private links: LinkDatum[] = [];
   private batches: LinkBatch[] = [];
+  /** The canvas links' values and grouping; undefined in SVG mode. */
+  private table: LinkTable | undefined;
   private canvasMode = false;
   private focus: Focus | undefined;
   private framePending = false;
@@ -131,8 +134,9 @@ export class Diagram {
     this.scales = this.paint ? paintScales(this.paint, input.normalisation, palette) : [divergingScale(1, palette), ...domains.map((m) => divergingScale(m, palette))];
     this.nodeScale = this.paint ? magnitudeScale(this.paint, palette.neutral, readMagnitudeHue()) : undefined;
     this.links = collectLinks(layout, this.views);
-    if (this.paint) applyLinkValues(this.links, this.paint);
     this.canvasMode = this.links.length > CANVAS_THRESHOLD;
+    // Canvas links carry their values in the table; only SVG links read them from the data.
+    if (this.paint && !this.canvasMode) applyLinkValues(this.links, this.paint);
     this.root.classList.toggle('canvas-links', this.canvasMode);
     this.root.classList.toggle('read-only', input.readOnly);
     if (this.focus && (this.focus.column >= sizes.length || this.focus.neuron >= layout.columns[this.focus.column]!.visible)) this.focus = undefined;
@@ -169,13 +173,18 @@ export class Diagram {
     }
     if (!paint) return;
     const palette = readPalette();
+    const previous = this.scales;
     this.scales = paintScales(paint, this.input.normalisation, palette);
     this.nodeScale = magnitudeScale(paint, palette.neutral, readMagnitudeHue());
-    applyLinkValues(this.links, paint);
-    if (this.canvasMode) {
-      this.batches = batchLinks(this.links, this.scales, this.focus);
-      this.drawCanvas();
+    if (this.table) {
+      // The same snapshot on the same domains (a redraw for another reason) keeps the canvas as it is.
+      const changed = this.table.readPaint(paint) || this.scales.some((s, c) => s.maxAbs !== previous[c]?.maxAbs);
+      if (changed) {
+        this.batches = this.table.batches(this.scales);
+        this.drawCanvas();
+      }
     } else {
+      applyLinkValues(this.links, paint);
       restyleSvgLinks(this.linkGroup, this.scales, this.sweepLit);
     }
     this.paintNodesAndMarks();
@@ -265,9 +274,12 @@ export class Diagram {
   private drawLinks(): void {
     if (this.canvasMode) {
       clearSvgLinks(this.linkGroup, this.hoverGroup);
-      this.batches = batchLinks(this.links, this.scales, this.focus);
+      this.table = new LinkTable(this.links, this.focus);
+      if (this.paint) this.table.readPaint(this.paint);
+      this.batches = this.table.batches(this.scales);
       this.resizeCanvas();
     } else {
+      this.table = undefined;
       this.batches = [];
       this.canvas.getContext('2d')?.clearRect(0, 0, this.canvas.width, this.canvas.height);
       drawSvgLinks(this.linkGroup, this.hoverGroup, this.links, this.scales, this.focus, {

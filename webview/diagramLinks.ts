@@ -1,9 +1,10 @@
 // Weight links: SVG paths (with wide invisible hover paths) for small networks,
-// one canvas under the SVG nodes for large ones, stroked in batches per colour bucket.
+// one canvas under the SVG nodes for large ones, stroked in batches per colour bucket (linkTable.ts).
 import type { Selection } from 'd3';
 import type { Layout } from './viewmodel/layout';
 import type { DenseView } from './viewmodel/network';
-import { bucketOf, type DivergingScale } from './viewmodel/scales';
+import type { DivergingScale } from './viewmodel/scales';
+import type { LinkBatch } from './linkTable';
 import { linkInFocus, type Focus } from './viewmodel/focus';
 
 export interface LinkDatum {
@@ -88,65 +89,6 @@ export function drawSvgLinks(
 
 export function clearSvgLinks(...groups: Selection<SVGGElement, unknown, null, undefined>[]): void {
   for (const g of groups) g.selectAll('path').remove();
-}
-
-const BUCKETS = 8;
-
-/** Links of one colour, width and opacity, as x1,y1,x2,y2 quadruples: one canvas stroke each. */
-export interface LinkBatch {
-  /** Column of the links' target neurons. */
-  column: number;
-  colour: string;
-  alpha: number;
-  width: number;
-  coords: Float32Array;
-}
-
-/**
- * Grouped once per render or repaint, so a zoom frame only strokes. A counting
- * pass sizes each group first, so 100k links cost two loops and no per-link allocation.
- */
-export function batchLinks(links: readonly LinkDatum[], scales: readonly DivergingScale[], focus: Focus | undefined): LinkBatch[] {
-  const keys = new Int32Array(links.length);
-  const counts: number[] = [];
-  for (let n = 0; n < links.length; n++) {
-    const d = links[n]!;
-    const lit = linkInFocus(focus, d.column, d.j, d.i) ? 1 : 0;
-    const key = ((d.column * 2 + (d.value < 0 ? 0 : 1)) * BUCKETS + bucketOf(scales[d.column]!, d.value, BUCKETS)) * 2 + lit;
-    keys[n] = key;
-    counts[key] = (counts[key] ?? 0) + 1;
-  }
-  const coords: (Float32Array | undefined)[] = counts.map((c) => (c ? new Float32Array(c * 4) : undefined));
-  const fill = new Int32Array(counts.length);
-  for (let n = 0; n < links.length; n++) {
-    const d = links[n]!;
-    const key = keys[n]!;
-    const c = coords[key]!;
-    const at = fill[key]!;
-    c[at] = d.x1;
-    c[at + 1] = d.y1;
-    c[at + 2] = d.x2;
-    c[at + 3] = d.y2;
-    fill[key] = at + 4;
-  }
-  const batches: LinkBatch[] = [];
-  coords.forEach((group, key) => {
-    if (!group) return;
-    const lit = key % 2;
-    const bucket = Math.floor(key / 2) % BUCKETS;
-    const sign = Math.floor(key / 2 / BUCKETS) % 2;
-    const column = Math.floor(key / 2 / BUCKETS / 2);
-    const scale = scales[column]!;
-    const representative = ((bucket + 0.5) / BUCKETS) * scale.maxAbs * (sign === 0 ? -1 : 1);
-    batches.push({
-      column,
-      colour: scale.colour(representative),
-      alpha: scale.opacity(representative) * (lit ? 0.55 : 0.05),
-      width: Math.max(0.4, scale.width(representative) * 0.35),
-      coords: group,
-    });
-  });
-  return batches;
 }
 
 /** Strokes every batch with the zoom transform applied; `columnAlpha` fades columns (the backward sweep). */

@@ -8,6 +8,7 @@ import { divergingScale, layerDomains, type DivergingScale, type Normalisation, 
 import type { Paint } from './training/viewmodel/paint';
 import { sweepState } from './training/viewmodel/sweep';
 import { DEAD_SUFFIX } from './training/viewmodel/faults';
+import { neuronParts } from './diagramNodes';
 
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
@@ -59,28 +60,38 @@ export function paintNodes(columns: G, ctx: NodePaintContext): void {
       const base = this.getAttribute('aria-label')?.replace(/, NaN or Inf first at epoch \d+$/, '') ?? '';
       return c.column === origin ? `${base}, NaN or Inf first at epoch ${paint!.fault!.epoch}` : base;
     });
-  const neurons = columns.selectAll<SVGGElement, NodePosition>('g.neuron');
   const dead = (n: NodePosition): boolean => paint !== undefined && n.column > 0 && (paint.dead[n.column - 1]?.includes(n.neuron) ?? false);
-  // Only the labels whose dead mark changes are rewritten: a thousand-neuron column repaints every frame.
-  neurons.each(function (n) {
+  const bodyFill = (n: NodePosition): string | null => {
+    const values = paint?.nodes[n.column];
+    return values && nodeScale ? nodeScale.colour(values[n.neuron] ?? 0) : null;
+  };
+  const biasFill = (n: NodePosition): string | null => {
+    if (!paint || n.column === 0) return null;
+    const bias = paint.bias[n.column - 1];
+    return bias ? scales[n.column]!.colour(bias[n.neuron] ?? 0) : 'var(--vscode-editor-background, #1e1e1e)';
+  };
+  // A thousand-neuron column repaints every frame, so only what changed is written.
+  columns.selectAll<SVGGElement, NodePosition>('g.neuron').each(function (n) {
     const isDead = dead(n);
     this.classList.toggle('dead', isDead);
     const label = this.getAttribute('aria-label') ?? '';
     const marked = label.endsWith(DEAD_SUFFIX);
     if (isDead && !marked) this.setAttribute('aria-label', label + DEAD_SUFFIX);
     else if (!isDead && marked) this.setAttribute('aria-label', label.slice(0, -DEAD_SUFFIX.length));
+    const parts = neuronParts(this);
+    setFill(parts.body, bodyFill(n));
+    setFill(parts.bias, biasFill(n));
   });
-  neurons.select<SVGCircleElement>('circle.body')
-    .style('fill', (n) => {
-      const values = paint?.nodes[n.column];
-      return values && nodeScale ? nodeScale.colour(values[n.neuron] ?? 0) : null;
-    });
-  neurons.select<SVGRectElement>('rect.bias')
-    .style('fill', (n) => {
-      if (!paint || n.column === 0) return null;
-      const bias = paint.bias[n.column - 1];
-      return bias ? scales[n.column]!.colour(bias[n.neuron] ?? 0) : 'var(--vscode-editor-background, #1e1e1e)';
-    });
+}
+
+/** The fill each node part was last given here; absent for parts never painted (new elements). */
+const painted = new WeakMap<SVGElement, string | null>();
+
+function setFill(element: SVGElement, fill: string | null): void {
+  if (painted.has(element) && painted.get(element) === fill) return;
+  painted.set(element, fill);
+  if (fill === null) element.style.removeProperty('fill');
+  else element.style.setProperty('fill', fill);
 }
 
 /** Marks the lit column and the ones the sweep has not reached; the root's data-sweep-column says which is lit. */

@@ -79,7 +79,7 @@ export function prepare(w: Workload, data: Data, distDir: string, options: { was
         const start = (offset++ % batches) * w.batch;
         const x = data.x.subarray(start * w.sizes[0], (start + w.batch) * w.sizes[0]);
         if (resident) resident.predict(x, w.batch);
-        else network.forward(x, w.batch);
+        else network.infer(x, w.batch);
       },
       samples: w.batch,
     },

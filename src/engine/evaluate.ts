@@ -39,7 +39,7 @@ export function evaluate(network: Network, data: Dataset, loss: Loss | LossName,
     const n = Math.min(CHUNK, data.count - start);
     const x = data.inputs.subarray(start * data.inputSize, (start + n) * data.inputSize);
     const y = data.targets.subarray(start * size, (start + n) * size);
-    const out = network.forward(x, n);
+    const out = network.infer(x, n);
     lossSum += lossFn.value(out, y, n, size) * n;
     if (withAccuracy) correct += countCorrect(out, y, n, size, predictionThreshold, targetThreshold);
   }

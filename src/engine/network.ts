@@ -6,6 +6,7 @@ import { Dense } from './dense';
 import { ensureCapacity } from './kernels';
 import type { Layer } from './layer';
 import { fusesWithSoftmax, softmaxCrossEntropyGradient, type Loss } from './losses';
+import { TinyForward } from './tinyForward';
 
 export class Network {
   readonly outputSize: number;
@@ -13,6 +14,8 @@ export class Network {
   private lossGradient: Float64Array = new Float64Array(0);
   private lastInputGradient: Float64Array = new Float64Array(0);
   private lastOutputBuffer: Float64Array = new Float64Array(0);
+  /** The compiled forward of a tiny network (null when it does not apply), made on first inference. */
+  private tinyForward: TinyForward | null | undefined;
 
   constructor(
     readonly inputSize: number,
@@ -39,6 +42,15 @@ export class Network {
     let x = input;
     for (const layer of this.layers) x = layer.forward(x, count);
     return x;
+  }
+
+  /**
+   * Forward pass for inference only: the same values as `forward`, through compiled straight-line
+   * code where the network is tiny, without leaving the caches a backward pass would need.
+   */
+  infer(input: Float64Array, count: number): Float64Array {
+    if (this.tinyForward === undefined) this.tinyForward = TinyForward.for(this.inputSize, this.layers) ?? null;
+    return this.tinyForward ? this.tinyForward.forward(input, count) : this.forward(input, count);
   }
 
   /** Backward pass from dL/dY of layer `from − 1`'s output down to the input; returns dL/dX of the network input. */
@@ -92,7 +104,7 @@ export class Network {
       throw new RangeError(`predictBatch: ${count} samples need ${count * this.inputSize} inputs, got ${inputs.length}`);
     }
     if (count === 0) return new Float64Array(0);
-    return this.forward(inputs, count).slice(0, count * this.outputSize);
+    return this.infer(inputs, count).slice(0, count * this.outputSize);
   }
 
   /** One output row per input row. */

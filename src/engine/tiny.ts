@@ -1,9 +1,9 @@
 // The paper's per-sample loop for tiny networks, with no allocation and no
 // calls per sample: forward, backward and the SGD update of every Dense layer
 // in one pass over preallocated Float64Arrays. It trains the Dense layers'
-// own weight arrays in place, and does exactly what Trainer does at batch
-// size 1 with plain SGD and no shuffle (every gradient is taken before any
-// weight changes), minus the epoch reports.
+// own weight arrays in place, and does what Trainer does at batch size 1 with
+// plain SGD and no shuffle (every gradient is taken before any weight
+// changes), minus the epoch reports; its tanh is fastTanh (within 4 ulp).
 //
 // Supported: Dense layers, each followed by at most one element-wise
 // activation (tanh, sigmoid, relu, leakyRelu, linear), and the MSE loss.
@@ -11,6 +11,7 @@
 import { Dense } from './dense';
 import type { Layer } from './layer';
 import type { Network } from './network';
+import { fastTanh } from './fastTanh';
 import { compileSample, type SampleStep } from './tinyCompile';
 
 const TANH = 0;
@@ -22,7 +23,7 @@ const LINEAR = 4;
 const CODES: Record<string, number> = { tanh: TANH, sigmoid: SIGMOID, relu: RELU, leakyRelu: LEAKY, linear: LINEAR };
 
 /** The activation code after each Dense layer, or undefined when the network is not a plain MLP. */
-function plan(layers: readonly Layer[]): { dense: Dense[]; acts: number[]; alphas: number[] } | undefined {
+export function tinyPlan(layers: readonly Layer[]): { dense: Dense[]; acts: number[]; alphas: number[] } | undefined {
   const dense: Dense[] = [];
   const acts: number[] = [];
   const alphas: number[] = [];
@@ -42,6 +43,8 @@ function plan(layers: readonly Layer[]): { dense: Dense[]; acts: number[]; alpha
   return dense.length > 0 ? { dense, acts, alphas } : undefined;
 }
 
+export type TinyPlan = NonNullable<ReturnType<typeof tinyPlan>>;
+
 export class TinyTrainer {
   private readonly dense: Dense[];
   private readonly acts: Int32Array;
@@ -56,7 +59,7 @@ export class TinyTrainer {
   /** Unrolled versions of `sample`, per sample and per mini-batch; undefined where code generation is refused. */
   private unrolled: { perSample?: SampleStep; batch?: SampleStep };
 
-  private constructor(network: Network, p: NonNullable<ReturnType<typeof plan>>) {
+  private constructor(network: Network, p: TinyPlan) {
     this.dense = p.dense;
     this.acts = Int32Array.from(p.acts);
     this.alphas = Float64Array.from(p.alphas);
@@ -73,7 +76,7 @@ export class TinyTrainer {
 
   /** A trainer for `network`, or undefined when it has a layer this loop does not handle (softmax, say). */
   static for(network: Network, options: { unroll?: boolean } = {}): TinyTrainer | undefined {
-    const p = plan(network.layers);
+    const p = tinyPlan(network.layers);
     if (!p) return undefined;
     const trainer = new TinyTrainer(network, p);
     if (options.unroll === false) trainer.unrolled = {};
@@ -129,7 +132,7 @@ export class TinyTrainer {
         const row = j * n;
         for (let i = 0; i < n; i++) z += x[i] * w[row + i];
         z += b[j];
-        y[j] = act === TANH ? Math.tanh(z) : act === SIGMOID ? sigmoid(z) : act === RELU ? (z > 0 ? z : 0) : act === LEAKY ? (z > 0 ? z : alphas[l] * z) : z;
+        y[j] = act === TANH ? fastTanh(z) : act === SIGMOID ? sigmoid(z) : act === RELU ? (z > 0 ? z : 0) : act === LEAKY ? (z > 0 ? z : alphas[l] * z) : z;
       }
     }
     // MSE: dL/dŷ = 2(ŷ − y)·scale, then through the output activation.

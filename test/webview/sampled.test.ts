@@ -6,7 +6,7 @@ import type { LayerSnapshot, TrainingSnapshot, TrainingView } from '../../src/pr
 import type { WebviewToHost } from '../../src/protocol/webview';
 import { screenshot, sentMessages, useHarness } from './support/harness';
 import { THEMES } from './support/themes';
-import { deliverTyped, frames } from './support/typed';
+import { deliverTyped, nextFrames as frames } from './support/typed';
 import { mlpState } from './designerStates';
 
 // A 90-70-2 network: its first layer (6300 weights) is above the sampling threshold, and

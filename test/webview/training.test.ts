@@ -7,7 +7,7 @@ import type { BoundaryGrid, LayerSnapshot, TrainingSnapshot, TrainingStatus, Tra
 import type { TrainingCommand } from '../../src/protocol/webview';
 import { screenshot, sentMessages, waitForSent, useHarness, type ThemeName } from './support/harness';
 import { THEMES } from './support/themes';
-import { deliverTyped, frames } from './support/typed';
+import { deliverTyped, nextFrames as frames } from './support/typed';
 import { mlpState } from './designerStates';
 
 // Snapshots come from a real engine network trained on XOR, the way the worker makes them.

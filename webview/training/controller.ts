@@ -64,6 +64,7 @@ export class TrainingController {
   private readonly sweep: SweepAnimator;
   private readonly frame = new FrameScheduler(() => this.draw());
   private doc: DocumentState | undefined;
+  private viewsOf: { model: DocumentState['model']; views: DenseView[] } | undefined;
   private view: TrainingView | undefined;
   private latest: TrainingSnapshot | undefined;
   private shown: TrainingSnapshot | undefined;
@@ -226,7 +227,9 @@ export class TrainingController {
   private draw(): void {
     const doc = this.doc;
     const model = doc?.model;
-    const views = model ? denseViews(model) : [];
+    // Built once per document: a snapshot per frame must not rebuild 100k-weight nested arrays.
+    if (!this.viewsOf || this.viewsOf.model !== model) this.viewsOf = { model, views: model ? denseViews(model) : [] };
+    const views = this.viewsOf!.views;
     const shown = this.shown && fits(this.shown, views) ? this.large.prepare(this.shown) : undefined;
     const mode = this.ui.trainingMode;
     const enabled = enabledCommands({ status: this.view?.status, epoch: this.latest?.epoch ?? 0, hasModel: model !== undefined, readOnly: doc?.readOnly ?? false });
