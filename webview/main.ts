@@ -165,7 +165,7 @@ onHostMessage((message: HostToWebview) => {
       training.onView(message.view);
       break;
     case 'trainingSnapshot':
-      training.onSnapshot(message.snapshot, message.scrubbed === true);
+      training.onSnapshot(message.snapshot, message.scrubbed === true, message.series);
       break;
     case 'layerDetail':
       training.onLayerDetail(message.dense, message.epoch, message.layer);

@@ -41,6 +41,8 @@ export class DesignerSession implements vscode.Disposable {
   private pendingExport: { resolve: (data: string) => void; reject: (e: Error) => void; format: 'svg' | 'png' } | undefined;
   private readyWaiters: (() => void)[] = [];
   private isReady = false;
+  /** Epochs of the chart series the webview has: from the last full view plus the deltas since. */
+  private seriesSent = 0;
   /** Neurons the webview draws per column; large layers are sent as that block and a summary. */
   private visible: number[] | undefined;
 
@@ -69,8 +71,16 @@ export class DesignerSession implements vscode.Disposable {
       }),
     );
     const training = trainingManager()?.subscribe(document.uri, {
-      view: (view) => void this.post({ type: 'training', view: reduceView(view, this.visible) }),
-      snapshot: (snapshot) => void this.post({ type: 'trainingSnapshot', snapshot: reduceSnapshot(snapshot, this.visible) }),
+      view: (view) => {
+        this.seriesSent = view?.series.loss.length ?? 0;
+        void this.post({ type: 'training', view: reduceView(view, this.visible) });
+      },
+      snapshot: (snapshot) => {
+        // Epochs whose snapshots the throttle dropped still belong on the charts.
+        const series = trainingManager()?.session(document.uri)?.seriesSince(this.seriesSent);
+        if (series) this.seriesSent = series.from - 1 + series.loss.length;
+        void this.post({ type: 'trainingSnapshot', snapshot: reduceSnapshot(snapshot, this.visible), ...(series?.loss.length ? { series } : {}) });
+      },
     });
     if (training) this.disposables.push(training);
   }
@@ -97,7 +107,9 @@ export class DesignerSession implements vscode.Disposable {
         await this.post({ type: 'theme', kind: themeKind(vscode.window.activeColorTheme.kind) });
         this.postState();
         // A webview shown again starts from nothing: hand it the whole session.
-        await this.post({ type: 'training', view: reduceView(trainingManager()?.view(this.document.uri), this.visible) });
+        const view = trainingManager()?.view(this.document.uri);
+        this.seriesSent = view?.series.loss.length ?? 0;
+        await this.post({ type: 'training', view: reduceView(view, this.visible) });
         return undefined;
       case 'edit':
         return this.enqueueEdit(message.edit, message.version);

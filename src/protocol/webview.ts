@@ -5,6 +5,7 @@
 
 import type { ActivationName, InitName, LossName, ModelError, NnModel, OptimizerSpec } from '../model/types';
 import type { LayerSnapshot, TrainingSnapshot, TrainingView } from './training';
+import type { EpochSeries } from './worker';
 
 /** The document as the webview needs it. */
 export interface DocumentState {
@@ -58,7 +59,11 @@ export type HostToWebview =
   /** The whole session, on `ready` and whenever its status changes. Absent view: no session for this document. */
   | { type: 'training'; view: TrainingView | undefined }
   /** One epoch (or batch) of a running session, throttled; or a kept epoch the user scrubbed to. */
-  | { type: 'trainingSnapshot'; snapshot: TrainingSnapshot; scrubbed?: boolean }
+  /**
+   * A live or scrubbed snapshot. Live ones carry the chart numbers of every epoch
+   * since the last message, since snapshots are throttled and epochs run faster.
+   */
+  | { type: 'trainingSnapshot'; snapshot: TrainingSnapshot; scrubbed?: boolean; series?: EpochSeries }
   /** The whole layer asked for by `layerDetail`; no layer when that epoch is no longer kept. */
   | { type: 'layerDetail'; dense: number; epoch: number; layer?: LayerSnapshot };
 

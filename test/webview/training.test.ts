@@ -167,6 +167,24 @@ describe('live training webview', () => {
     assert.equal(await readouts.nth(0).innerText(), `epoch 4: train ${view.series.loss[3]!.toFixed(4)}`);
   });
 
+  it('draws one unbroken loss line when most live snapshots were throttled away, from the deltas they carry', async () => {
+    const p = await open();
+    await deliverTyped(p, { type: 'training', view: viewOf('running', snapshots.slice(0, 1)) });
+    // Only epochs 4, 8 and 12 arrive, as a throttled host sends them; each brings the epochs since the last.
+    const all = viewOf('running', snapshots).series;
+    for (const [from, to] of [[1, 4], [5, 8], [9, 12]] as const) {
+      const pick = <T>(values: T[]) => values.slice(from - 1, to);
+      const series = { from, loss: pick(all.loss), testLoss: pick(all.testLoss), accuracy: pick(all.accuracy), testAccuracy: pick(all.testAccuracy) };
+      await deliverTyped(p, { type: 'trainingSnapshot', snapshot: snapshots[to]!, series });
+    }
+    await frames(p);
+    const d = (await p.locator('.chart-svg').first().locator('path.series.train').getAttribute('d')) ?? '';
+    // d3's line starts a new "M" after every undefined point: one M and 11 segments means 12 epochs with no gap.
+    assert.equal((d.match(/M/g) ?? []).length, 1, d);
+    assert.equal((d.match(/L/g) ?? []).length, 11, d);
+    assert.equal(await p.locator('.chart-readout').first().innerText(), `epoch 12: train ${all.loss[11]!.toFixed(4)}`);
+  });
+
   it('switches the view with the arrow keys inside the view toggle', async () => {
     const p = await open();
     await deliverTyped(p, { type: 'training', view: viewOf('paused', snapshots.slice(0, 4)) });

@@ -9,9 +9,9 @@ import { el } from '../dom';
 import { prefersReducedMotion, readPalette } from '../theme';
 import { formatValue } from '../viewmodel/equation';
 import { enabledCommands, STATUS_LABELS } from './viewmodel/commands';
-import { normaliseSnapshot, normaliseView } from './viewmodel/incoming';
+import { normaliseSeriesDelta, normaliseSnapshot, normaliseView } from './viewmodel/incoming';
 import { paintFor, type TrainingMode } from './viewmodel/paint';
-import { closesEpoch, hasAccuracy, hasTestLoss, mergeSnapshot, withEpoch } from './viewmodel/series';
+import { closesEpoch, hasAccuracy, hasTestLoss, mergeDelta, mergeSnapshot, withEpoch } from './viewmodel/series';
 import { stepMsForSpeed } from './viewmodel/sweep';
 import { outputDomain } from './viewmodel/boundary';
 import { deadUnitsText, divergenceText } from './viewmodel/faults';
@@ -158,9 +158,11 @@ export class TrainingController {
     this.frame.request();
   }
 
-  onSnapshot(raw: unknown, scrubbed: boolean): void {
+  onSnapshot(raw: unknown, scrubbed: boolean, rawSeries?: unknown): void {
     const snapshot = normaliseSnapshot(raw);
     if (!snapshot) return;
+    const delta = scrubbed ? undefined : normaliseSeriesDelta(rawSeries);
+    if (this.view && delta) this.view.series = mergeDelta(this.view.series, delta.from, delta.series);
     if (scrubbed) {
       this.live = false;
       this.shown = snapshot;

@@ -247,6 +247,13 @@ export class TrainingSession {
     this.live.push(snapshot);
   }
 
+  /** The chart numbers from epoch `count` + 1 on (every epoch after the first `count`). */
+  seriesSince(count: number): EpochSeries {
+    const from = Math.max(0, Math.min(count, this.series.loss.length));
+    const s = this.series;
+    return { from: from + 1, loss: s.loss.slice(from), testLoss: s.testLoss.slice(from), accuracy: s.accuracy.slice(from), testAccuracy: s.testAccuracy.slice(from) };
+  }
+
   /** Appends the chart numbers of epochs not seen yet. */
   private merge(series: EpochSeries): void {
     const skip = this.series.loss.length + 1 - series.from;

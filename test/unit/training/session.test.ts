@@ -193,6 +193,10 @@ describe('TrainingSession with a fake worker', () => {
     assert.deepEqual(series.loss, [4, 3, 2, 1, 0.5]);
     assert.deepEqual(series.testLoss, [null, null, null, 0.5, 0.4]);
     assert.deepEqual(series.accuracy, [0, 0, 1, 1, 1]);
+    // What a designer that has the first 2 epochs is missing, and nothing for one that has them all.
+    assert.deepEqual(t.session.seriesSince(2), { from: 3, loss: [2, 1, 0.5], testLoss: [null, 0.5, 0.4], accuracy: [1, 1, 1], testAccuracy: [null, null, null] });
+    assert.deepEqual(t.session.seriesSince(5).loss, []);
+    assert.equal(t.session.seriesSince(9).from, 6, 'a count past the end starts after the last epoch');
   });
 
   it('cancels in the middle of a batch: pause first, then the weights, then the worker ends', async () => {

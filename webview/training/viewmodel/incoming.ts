@@ -139,6 +139,14 @@ export function normaliseSnapshot(raw: unknown): TrainingSnapshot | undefined {
   return snapshot;
 }
 
+/** A live snapshot's chart numbers since the last message: epochs `from`, `from` + 1, …; undefined when malformed. */
+export function normaliseSeriesDelta(raw: unknown): { from: number; series: TrainingSeries } | undefined {
+  if (!isObject(raw)) return undefined;
+  const from = num(raw.from, NaN);
+  if (!Number.isInteger(from) || from < 1) return undefined;
+  return { from, series: normaliseSeries(raw) };
+}
+
 function normaliseSeries(raw: unknown): TrainingSeries {
   const s = isObject(raw) ? raw : {};
   return {

@@ -29,6 +29,27 @@ export function mergeSnapshot(series: TrainingSeries, snapshot: TrainingSnapshot
   return next;
 }
 
+/**
+ * Writes the epochs of a live delta (epoch `from` at index `from` − 1 on) into
+ * the series; anything after the delta's last epoch is dropped, as a live
+ * delta is always the newest.
+ */
+export function mergeDelta(series: TrainingSeries, from: number, delta: TrainingSeries): TrainingSeries {
+  const at = from - 1;
+  const write = <T>(old: T[], added: T[], fill: T): T[] => {
+    const out = old.slice(0, at);
+    while (out.length < at) out.push(fill);
+    for (let k = 0; k < delta.loss.length; k++) out.push(k < added.length ? added[k]! : fill);
+    return out;
+  };
+  return {
+    loss: write(series.loss, delta.loss, NaN),
+    testLoss: write(series.testLoss, delta.testLoss, null),
+    accuracy: write(series.accuracy, delta.accuracy, null),
+    testAccuracy: write(series.testAccuracy, delta.testAccuracy, null),
+  };
+}
+
 /** Adds an epoch to a sorted timeline if it is not there yet. */
 export function withEpoch(timeline: readonly number[], epoch: number): number[] {
   if (timeline.includes(epoch)) return [...timeline];

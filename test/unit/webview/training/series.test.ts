@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { TrainingSeries, TrainingSnapshot } from '../../../../src/protocol/training';
-import { closesEpoch, hasAccuracy, mergeSnapshot, nearestIndex, withEpoch } from '../../../../webview/training/viewmodel/series';
+import { closesEpoch, hasAccuracy, mergeDelta, mergeSnapshot, nearestIndex, withEpoch } from '../../../../webview/training/viewmodel/series';
 
 const empty = (): TrainingSeries => ({ loss: [], testLoss: [], accuracy: [], testAccuracy: [] });
 const snap = (epoch: number, batch: number, loss: number, extra: Partial<TrainingSnapshot> = {}): TrainingSnapshot =>
@@ -29,6 +29,21 @@ describe('webview training: series and timeline', () => {
     assert.ok(Number.isNaN(s.loss[0]));
     s = mergeSnapshot(s, snap(1, 0, 0.8));
     assert.deepEqual(s.loss, [0.8]);
+  });
+
+  it('fills in the epochs whose snapshots were throttled away from a live delta, so the line has no gaps', () => {
+    // The webview saw epochs 1 and 3 only; the delta brings 2 to 5.
+    let s = mergeSnapshot(mergeSnapshot(empty(), snap(1, 0, 0.9)), snap(3, 0, 0.7));
+    assert.ok(Number.isNaN(s.loss[1]));
+    const delta = { loss: [0.8, 0.7, 0.6, 0.5], testLoss: [null, null, 0.65, 0.55], accuracy: [0.5, 0.5, 0.75, 1], testAccuracy: [null, null, null, null] };
+    s = mergeSnapshot(mergeDelta(s, 2, delta), snap(5, 0, 0.5, { testLoss: 0.55, accuracy: 1 }));
+    assert.deepEqual(s.loss, [0.9, 0.8, 0.7, 0.6, 0.5]);
+    assert.deepEqual(s.testLoss, [null, null, null, 0.65, 0.55]);
+    assert.deepEqual(s.accuracy, [null, 0.5, 0.5, 0.75, 1]);
+    // A delta that starts after a gap keeps its epochs at their own indices.
+    const late = mergeDelta(empty(), 3, { loss: [0.4], testLoss: [null], accuracy: [null], testAccuracy: [null] });
+    assert.equal(late.loss.length, 3);
+    assert.equal(late.loss[2], 0.4);
   });
 
   it('keeps the timeline sorted and finds the nearest kept epoch', () => {
