@@ -12,6 +12,11 @@ export const CHUNK_CHARACTERS = 256 * 1024;
 /** JSON data is held whole while parsed, so it is capped; CSV has no cap. */
 export const JSON_MAX_CHARACTERS = 64 * 1024 * 1024;
 
+/** The refusal of a JSON data file past JSON_MAX_CHARACTERS (or as many bytes, when a reader checks the size first). */
+export function jsonTooLarge(): DataError {
+  return new DataError(`the JSON file is larger than ${JSON_MAX_CHARACTERS / (1024 * 1024)} MB, the most JSON data that is read; save larger data as CSV, which is streamed`);
+}
+
 export type DataTextKind = 'csv' | 'json';
 
 export interface ChunkOptions {
@@ -69,9 +74,7 @@ export async function parseJsonChunks(chunks: AsyncIterable<string> | Iterable<s
   for await (const chunk of withoutBom(chunks)) {
     checkAborted(options);
     characters += chunk.length;
-    if (characters > JSON_MAX_CHARACTERS) {
-      throw new DataError(`the JSON file is larger than ${JSON_MAX_CHARACTERS / (1024 * 1024)} MB, the most JSON data that is read; save larger data as CSV, which is streamed`);
-    }
+    if (characters > JSON_MAX_CHARACTERS) throw jsonTooLarge();
     parts.push(chunk);
     options.onProgress?.({ rows: 0, characters });
     await options.yieldTurn?.();

@@ -9,4 +9,4 @@ export { dataPreview, PREVIEW_ROWS, type DataPreview, type PreviewOptions } from
 export { applyNormalization, fitNormalization } from './normalize';
 export { checkShapes, fitClassesToOutputs } from './shapes';
 export { accuracyOf, confusionMatrix, meanAbsoluteError, rSquared } from './metrics';
-export { CHUNK_CHARACTERS, JSON_MAX_CHARACTERS, dataTextKind, parseCsvChunks, parseDataChunks, type ChunkOptions, type DataTextKind } from './chunks';
+export { CHUNK_CHARACTERS, JSON_MAX_CHARACTERS, jsonTooLarge, dataTextKind, parseCsvChunks, parseDataChunks, type ChunkOptions, type DataTextKind } from './chunks';

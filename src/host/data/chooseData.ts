@@ -14,7 +14,7 @@ import { log } from '../log';
 import { minimalReplacement, withLineEndings } from '../textEdit';
 import { targetUri } from '../commands/target';
 import { dataFileKind, MAX_DISTINCT, previewDataText, suggestsClasses, type FilePreview } from './columns';
-import { readDataFile, workspaceRoot } from './load';
+import { checkIsFile, readDataFile, workspaceRoot } from './load';
 import { fileDataSpec, modelWithData, shapeMismatch, type ColumnChoice } from './mapping';
 import { relativeDataPath } from './paths';
 import type { DataPrompts } from './prompts';
@@ -42,6 +42,7 @@ function currentModel(document: vscode.TextDocument): NnModel {
 async function previewFile(uri: vscode.Uri): Promise<FilePreview> {
   const kind = dataFileKind(uri.path);
   if (!kind) throw new DataError('only .csv and .json data files are supported');
+  await checkIsFile(uri);
   const bytes = await vscode.workspace.fs.readFile(uri);
   // A cut may fall inside a character or a row: the decoder drops the broken character and the preview ignores a short last row.
   const head = kind === 'csv' && bytes.length > PREVIEW_BYTES ? bytes.subarray(0, PREVIEW_BYTES) : bytes;

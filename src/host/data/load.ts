@@ -4,7 +4,7 @@
 // DataError whose message names the file and, where known, the row and column.
 
 import * as vscode from 'vscode';
-import { DataError, parseJsonData, type ColumnMapping, type SampleSet } from '../../data';
+import { DataError, JSON_MAX_CHARACTERS, jsonTooLarge, parseJsonData, type ColumnMapping, type SampleSet } from '../../data';
 import type { DataSpec } from '../../model/types';
 import { dataFileKind } from './columns';
 import { resolveDataPath } from '../dataPath';
@@ -43,8 +43,8 @@ async function readBytes(uri: vscode.Uri): Promise<Uint8Array> {
   }
 }
 
-/** Refuses a missing file or a folder before any reading starts. */
-async function checkIsFile(uri: vscode.Uri): Promise<void> {
+/** Refuses a missing file, a folder, or JSON too large to hold, before any reading starts. */
+export async function checkIsFile(uri: vscode.Uri): Promise<void> {
   let stat: vscode.FileStat;
   try {
     stat = await vscode.workspace.fs.stat(uri);
@@ -52,6 +52,8 @@ async function checkIsFile(uri: vscode.Uri): Promise<void> {
     throw readProblem(error);
   }
   if ((stat.type & vscode.FileType.File) === 0) throw new DataError('this is a folder, not a data file');
+  // Checked on bytes before reading: for JSON of numbers, bytes and characters are the same count.
+  if (dataFileKind(uri.path) === 'json' && stat.size > JSON_MAX_CHARACTERS) throw jsonTooLarge();
 }
 
 /** Parses a CSV or JSON workspace file with a column mapping. CSV never holds the host for longer than one chunk. */

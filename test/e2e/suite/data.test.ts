@@ -129,6 +129,8 @@ describe('choose training data', function () {
     ['a ragged row', 'bad-ragged.csv', 'x,y,c\n1,2,a\n3,4\n', { inputs: ['x', 'y'], targets: ['c'] }, /bad-ragged\.csv: row 3 has 2 cells but the header has 3 columns/],
     ['a non-numeric cell', 'bad-cell.csv', 'x,y,c\n1,2,a\n3,four,b\n', { inputs: ['x', 'y'], targets: ['c'] }, /bad-cell\.csv: row 3, column "y": "four" is not a number/],
     ['an empty file', 'bad-empty.csv', '', { inputs: ['x'], targets: ['y'] }, /bad-empty\.csv: the file is empty/],
+    // Refused by its size before it is read: JSON is parsed whole, so it is capped (CSV streams).
+    ['a JSON file over the 64 MB cap', 'bad-huge.json', `[${' '.repeat(64 * 1024 * 1024)}]`, { inputs: ['x'], targets: ['y'] }, /bad-huge\.json: the JSON file is larger than 64 MB/],
     ['sizes the network does not have, when the user keeps the network', 'three-inputs.csv', 'a,b,c,t\n1,2,3,0\n4,5,6,1\n',
       { inputs: ['a', 'b', 'c'], targets: ['t'], resize: false }, /the data has 3 input columns \(a, b, c\) but the network takes 2 inputs/],
   ];
