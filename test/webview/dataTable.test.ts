@@ -6,7 +6,7 @@ import { dataPreview, parseCsv, type DataPreview } from '../../src/data';
 import type { NnModel } from '../../src/model/types';
 import type { TrainingView } from '../../src/protocol/training';
 import { mlpState } from './designerStates';
-import { deliver, launchChromium, openHarness, screenshot, type Harness, type ThemeName } from './support/harness';
+import { deliver, screenshot, type ThemeName , useHarness } from './support/harness';
 import { THEMES } from './support/themes';
 
 const CLASSES = ['setosa', '<b>versicolor</b>', 'virginica'];
@@ -34,14 +34,11 @@ async function frames(page: Page, n = 2): Promise<void> {
 }
 
 describe('training data table', () => {
-  let harness: Harness;
+  const pages = useHarness();
   let page: Page | undefined;
-  before(async () => { harness = await launchChromium(); });
-  after(async () => { await harness?.close(); });
-  afterEach(async () => { await page?.close(); page = undefined; });
 
   async function show(theme: ThemeName, preview: DataPreview): Promise<Page> {
-    page = await openHarness(harness, { theme, state });
+    page = await pages.open({ theme, state });
     // Sent as JSON, the way a message serialised on the way arrives.
     await deliver(page, JSON.parse(JSON.stringify({ type: 'training', view: viewWith(preview) })));
     await frames(page);
@@ -49,7 +46,7 @@ describe('training data table', () => {
   }
 
   it('shows a hint, not a scatter, for a four-input network before training', async () => {
-    page = await openHarness(harness, { theme: 'dark', state });
+    page = await pages.open({ theme: 'dark', state });
     await frames(page);
     assert.equal(await page.locator('.boundary-canvas').count(), 0);
     assert.match((await page.locator('.data-preview').textContent()) ?? '', /Start training/);

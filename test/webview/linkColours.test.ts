@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { createRng } from '../../src/engine';
 import type { TrainingSnapshot, TrainingView } from '../../src/protocol/training';
 import { divergingScale, type Palette, type Rgb } from '../../webview/viewmodel/scales';
-import { launchChromium, openHarness, type Harness } from './support/harness';
+import { useHarness } from './support/harness';
 import { THEMES } from './support/themes';
 import { deliverTyped, nextFrames } from './support/typed';
 import { mlpState } from './designerStates';
@@ -94,18 +94,10 @@ function finiteMax(values: ArrayLike<number>[]): number {
 
 describe('canvas link colours', function () {
   this.timeout(60_000);
-  let harness: Harness;
-  let page: Page;
-
-  before(async () => {
-    harness = await launchChromium();
-  });
-  after(async () => {
-    await harness.close();
-  });
+  const pages = useHarness();
 
   it('strokes every link in its scale colour, width and opacity, snapshot after snapshot', async () => {
-    page = await openHarness(harness, { theme: 'dark', state: mlpState(SIZES, ['tanh', 'tanh']), viewport: { width: 1200, height: 900 } });
+    const page = await pages.open({ theme: 'dark', state: mlpState(SIZES, ['tanh', 'tanh']), viewport: { width: 1200, height: 900 } });
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.locator('g.column[data-column="0"] text.more').click();
     assert.equal(await page.locator('g.neuron[data-column="0"]').count(), 80);

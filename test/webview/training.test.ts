@@ -167,6 +167,21 @@ describe('live training webview', () => {
     assert.equal(await readouts.nth(0).innerText(), `epoch 4: train ${view.series.loss[3]!.toFixed(4)}`);
   });
 
+  it('labels the charts\' axes in whole epochs, and 0 to 1 before the first epoch', async () => {
+    const p = await open();
+    await deliverTyped(p, { type: 'training', view: viewOf('running', snapshots.slice(0, 1)) });
+    await frames(p);
+    const loss = p.locator('.chart-svg').first();
+    const xs = await loss.locator('g.axis.x text').allTextContents();
+    assert.ok(xs.length >= 2 && xs.every((t) => /^\d+$/.test(t)), xs.join(' '));
+    const ys = (await loss.locator('g.axis.y text').allTextContents()).map(Number);
+    assert.deepEqual([Math.min(...ys), Math.max(...ys)], [0, 1]);
+    await deliverTyped(p, { type: 'training', view: viewOf('running', snapshots.slice(0, 4)) });
+    await frames(p);
+    const three = await loss.locator('g.axis.x text').allTextContents();
+    assert.deepEqual(three, ['1', '2', '3']);
+  });
+
   it('draws one unbroken loss line when most live snapshots were throttled away, from the deltas they carry', async () => {
     const p = await open();
     await deliverTyped(p, { type: 'training', view: viewOf('running', snapshots.slice(0, 1)) });

@@ -66,7 +66,8 @@ export class LineChart {
   private y(): ReturnType<typeof scaleLinear<number, number>> {
     if (this.fixedDomain) return scaleLinear().domain(this.fixedDomain).range([HEIGHT - M.bottom, M.top]);
     const all = this.series.flatMap((s) => s.values.filter(finite));
-    const hi = Math.max(1e-6, ...all);
+    // No epochs yet: a plain 0–1 axis rather than one scaled to a placeholder.
+    const hi = all.length === 0 ? 1 : Math.max(1e-6, ...all);
     return scaleLinear().domain([0, hi]).nice().range([HEIGHT - M.bottom, M.top]);
   }
 
@@ -74,7 +75,9 @@ export class LineChart {
     this.series = series.filter((s) => s.values.some(finite));
     const x = this.x();
     const y = this.y();
-    this.svg.select<SVGGElement>('g.axis.x').call(axisBottom(x).ticks(5).tickSizeOuter(0).tickFormat((d) => String(d)));
+    // Epochs are whole numbers: no tick between two of them.
+    const epochTicks = x.ticks(5).filter((t) => Number.isInteger(t));
+    this.svg.select<SVGGElement>('g.axis.x').call(axisBottom(x).tickValues(epochTicks).tickSizeOuter(0).tickFormat((d) => String(d)));
     this.svg.select<SVGGElement>('g.axis.y').call(axisLeft(y).ticks(4).tickSizeOuter(0));
     const path = line<number | null>()
       .defined((v) => finite(v))
