@@ -31,6 +31,7 @@ export interface DiagramCallbacks {
   editWeight(dense: number, neuron: number, input: number, at: { x: number; y: number }): void;
   editBias(dense: number, neuron: number, at: { x: number; y: number }): void;
   expand(column: number): void;
+  collapse(column: number): void;
   setNormalisation(mode: Normalisation): void;
   zoomed(transform: { k: number; x: number; y: number }): void;
 }
@@ -151,6 +152,7 @@ export class Diagram {
       clickBias: (event, node) => this.callbacks.editBias(node.column - 1, node.neuron, { x: event.clientX, y: event.clientY }),
       clickHeader: (column) => this.callbacks.selectLayer(column > 0 ? column - 1 : undefined),
       expand: (column) => this.callbacks.expand(column),
+      collapse: (column) => this.callbacks.collapse(column),
     });
     this.paintNodesAndMarks();
     this.keyboard.sync();

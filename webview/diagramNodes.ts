@@ -15,6 +15,7 @@ export interface NodeHandlers {
   clickBias(event: MouseEvent, node: NodePosition): void;
   clickHeader(column: number): void;
   expand(column: number): void;
+  collapse(column: number): void;
 }
 
 export interface NodeContext {
@@ -69,6 +70,7 @@ export function drawColumns(root: Selection<SVGGElement, unknown, null, undefine
       header.append('path').attr('class', 'glyph');
       g.append('g').attr('class', 'neurons');
       g.append('text').attr('class', 'more');
+      g.append('text').attr('class', 'fewer');
       return g;
     })
     .attr('data-column', (c) => c.column)
@@ -98,6 +100,20 @@ export function drawColumns(root: Selection<SVGGElement, unknown, null, undefine
       return glyphLine(points);
     })
     .attr('transform', (c) => `translate(${c.x + 42},${headerTop() + 26})`);
+
+  columns.select<SVGTextElement>('text.fewer')
+    .attr('x', (c) => c.x).attr('y', (c) => c.bottom + 16)
+    .attr('display', (c) => (c.foldable ? null : 'none'))
+    .attr('role', 'button').attr('tabindex', (c) => (c.foldable ? 0 : -1))
+    .attr('aria-label', (c) => `show the first neurons of this column only, not all ${c.size}`)
+    .text('show fewer')
+    .on('click', (_event: MouseEvent, c) => handlers.collapse(c.column))
+    .on('keydown', (event: KeyboardEvent, c) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      event.stopPropagation();
+      handlers.collapse(c.column);
+    });
 
   columns.select<SVGTextElement>('text.more')
     .attr('x', (c) => c.x).attr('y', (c) => c.moreY ?? 0)

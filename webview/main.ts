@@ -61,6 +61,7 @@ const diagram = new Diagram(diagramPane, {
   editWeight,
   editBias,
   expand: (column) => updateUi({ expanded: [...new Set([...ui.expanded, column])] }),
+  collapse: (column) => updateUi({ expanded: ui.expanded.filter((c) => c !== column) }),
   setNormalisation: (normalisation) => updateUi({ normalisation }),
   zoomed: (zoom) => updateUi({ zoom }, false),
 }, ui.zoom);

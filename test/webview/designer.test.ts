@@ -271,5 +271,16 @@ describe('designer webview', () => {
     await page.locator('text.more').first().click();
     assert.equal(await page.locator('g.neuron[data-column="0"]').count(), 784);
     await screenshot(page, 'designer-mnist-expanded-dark');
+    // Folded back from the keyboard: the first 64 neurons and the marker again; other columns never had the control.
+    const fewer = page.locator('g.column[data-column="0"] text.fewer');
+    assert.equal(await fewer.isVisible(), true);
+    assert.equal(await page.locator('g.column[data-column="2"] text.fewer').isVisible(), false, '64 neurons are never summarised');
+    await fewer.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('g.neuron[data-column="0"]').count(), 64);
+    assert.equal(await page.locator('g.column[data-column="0"] text.more').textContent(), '+720 more');
+    assert.equal(await fewer.isVisible(), false);
+    // The folded state is what a re-shown webview restores (saved after a short delay).
+    await page.waitForFunction('window.__state && window.__state.expanded.length === 0');
   });
 });

@@ -26,6 +26,8 @@ export interface ColumnLayout {
   nodes: NodePosition[];
   /** y of the "+N more" marker when hidden > 0. */
   moreY: number | undefined;
+  /** An expanded column that would be summarised otherwise: it gets a "show fewer" marker below it. */
+  foldable: boolean;
   /** Vertical extent of the drawn column, for the layer's hit area. */
   top: number;
   bottom: number;
@@ -69,7 +71,8 @@ export function computeLayout(sizes: readonly number[], options: LayoutOptions):
     }));
     const hidden = size - visible[column]!;
     const moreY = hidden > 0 ? top + (visible[column]! + 0.5) * pitch : undefined;
-    return { column, x, size, visible: visible[column]!, hidden, nodes, moreY, top, bottom: top + rows[column]! * pitch };
+    const foldable = size > options.maxVisible && options.expanded.has(column);
+    return { column, x, size, visible: visible[column]!, hidden, nodes, moreY, foldable, top, bottom: top + rows[column]! * pitch };
   });
 
   return {
