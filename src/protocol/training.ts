@@ -137,4 +137,6 @@ export interface TrainingView {
   points?: { inputs: Float32Array; labels: Float32Array; count: number };
   /** The training data as a table, for networks whose inputs are not two (no scatter). */
   preview?: DataPreview;
+  /** While the worker reads the data file, before training starts: rows parsed so far (0 for JSON, which counts characters). */
+  reading?: { rows: number; characters: number };
 }

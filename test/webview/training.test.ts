@@ -167,6 +167,17 @@ describe('live training webview', () => {
     assert.equal(await readouts.nth(0).innerText(), `epoch 4: train ${view.series.loss[3]!.toFixed(4)}`);
   });
 
+  it('says how much of the data file the worker has read before training starts', async () => {
+    const p = await open();
+    const base: TrainingView = { status: 'running', totalEpochs: 50, series: { loss: [], testLoss: [], accuracy: [], testAccuracy: [] }, timeline: [] };
+    await deliverTyped(p, { type: 'training', view: { ...base, reading: { rows: 125000, characters: 4_000_000 } } });
+    assert.equal(await p.locator('.training-status').innerText(), 'Reading the training data · 125,000 rows');
+    await deliverTyped(p, { type: 'training', view: { ...base, reading: { rows: 0, characters: 3 * 1024 * 1024 } } });
+    assert.equal(await p.locator('.training-status').innerText(), 'Reading the training data · 3.0 MB');
+    await deliverTyped(p, { type: 'training', view: viewOf('running', snapshots.slice(0, 1)) });
+    assert.match(await p.locator('.training-status').innerText(), /^Training · epoch 0 \/ 50/);
+  });
+
   it('labels the charts\' axes in whole epochs, and 0 to 1 before the first epoch', async () => {
     const p = await open();
     await deliverTyped(p, { type: 'training', view: viewOf('running', snapshots.slice(0, 1)) });

@@ -217,6 +217,11 @@ export class TrainingController {
     const view = this.view;
     if (!view) return 'Not trained in this session';
     const s = this.latest;
+    if (view.reading) {
+      const { rows, characters } = view.reading;
+      const read = rows > 0 ? `${rows.toLocaleString('en-US')} rows` : `${(characters / (1024 * 1024)).toFixed(1)} MB`;
+      return `Reading the training data · ${read}`;
+    }
     const parts = [STATUS_LABELS[view.status]];
     if (s) {
       parts.push(`epoch ${s.epoch}${view.totalEpochs ? ` / ${view.totalEpochs}` : ''}`);

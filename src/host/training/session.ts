@@ -47,6 +47,8 @@ export class TrainingSession {
   private latest: TrainingSnapshot | undefined;
   private points: TrainingView['points'];
   private preview: TrainingView['preview'];
+  /** The worker's last report while it reads the data file; cleared when it is ready. */
+  private reading: TrainingView['reading'];
   private series = { loss: [] as number[], testLoss: [] as (number | null)[], accuracy: [] as (number | null)[], testAccuracy: [] as (number | null)[] };
   private readonly live: Throttle<TrainingSnapshot>;
   private readonly requests = new Map<number, { resolve: (m: WorkerToHost) => void; reject: (e: Error) => void }>();
@@ -179,6 +181,7 @@ export class TrainingSession {
     if (this.message !== undefined) view.message = this.message;
     if (this.points) view.points = this.points;
     if (this.preview) view.preview = this.preview;
+    if (this.reading) view.reading = { ...this.reading };
     return view;
   }
 
@@ -200,8 +203,14 @@ export class TrainingSession {
   private receive(message: WorkerToHost): void {
     if (this.ended) return;
     switch (message.type) {
+      case 'progress':
+        if (this.started) break;
+        this.reading = { rows: message.rows, characters: message.characters };
+        this.emitView();
+        break;
       case 'ready':
         this.started = true;
+        this.reading = undefined;
         this.totalEpochs = message.totalEpochs;
         if (message.points) this.points = message.points;
         if (message.preview) this.preview = message.preview;

@@ -182,6 +182,19 @@ describe('TrainingSession with a fake worker', () => {
     assert.equal(t.live.length, delivered, 'a scrub is answered to the asker, not broadcast as live');
   });
 
+  it('shows how far the worker has read the data file until it is ready', () => {
+    const t = setup();
+    t.session.command('train');
+    t.worker.emit('message', { type: 'progress', rows: 1200, characters: 50_000 });
+    assert.deepEqual(t.views.at(-1)?.reading, { rows: 1200, characters: 50_000 });
+    t.worker.emit('message', { type: 'progress', rows: 2400, characters: 100_000 });
+    assert.deepEqual(t.session.view().reading, { rows: 2400, characters: 100_000 });
+    t.ready();
+    assert.equal(t.session.view().reading, undefined);
+    t.worker.emit('message', { type: 'progress', rows: 1, characters: 1 });
+    assert.equal(t.session.view().reading, undefined, 'a late report after ready is ignored');
+  });
+
   it('merges the series the worker batches up, without gaps or repeats', () => {
     const t = setup();
     t.session.command('train');

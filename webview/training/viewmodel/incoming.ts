@@ -174,5 +174,6 @@ export function normaliseView(raw: unknown): TrainingView | undefined {
   if (isObject(p) && typeof p.count === 'number') view.points = { inputs: toFloat32(p.inputs), labels: toFloat32(p.labels), count: p.count };
   const preview = normalisePreview(raw.preview);
   if (preview) view.preview = preview;
+  if (isObject(raw.reading)) view.reading = { rows: num(raw.reading.rows, 0), characters: num(raw.reading.characters, 0) };
   return view;
 }
