@@ -101,7 +101,7 @@ export class DesignerSession implements vscode.Disposable {
       return undefined;
     }
     switch (message.type) {
-      case 'ready':
+      case 'ready': {
         this.isReady = true;
         this.readyWaiters.splice(0).forEach((resolve) => resolve());
         await this.post({ type: 'theme', kind: themeKind(vscode.window.activeColorTheme.kind) });
@@ -111,6 +111,7 @@ export class DesignerSession implements vscode.Disposable {
         this.seriesSent = view?.series.loss.length ?? 0;
         await this.post({ type: 'training', view: reduceView(view, this.visible) });
         return undefined;
+      }
       case 'edit':
         return this.enqueueEdit(message.edit, message.version);
       case 'openAsText':
