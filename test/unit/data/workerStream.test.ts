@@ -3,7 +3,7 @@
 // systems. The init message never carries the text, and the samples are checked
 // against the formula that generated the file.
 import { strict as assert } from 'node:assert';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CHUNK_CHARACTERS, type CsvProgress } from '../../../src/data';
@@ -14,28 +14,13 @@ import type { DataFeed, HostToWorker, WorkerInit, WorkerToHost } from '../../../
 import { parseDataFile } from '../../../src/host/data/stream';
 import { loadSamples } from '../../../src/worker/load';
 import { TrainingLoop } from '../../../src/worker/trainingLoop';
+import { writeLargeCsv } from '../../support/largeCsv';
 
 const CLASSES = ['red', 'green', 'blue'];
 /** Row i of the generated file: x1 = i, x2 = i / 4, x3 = (i mod 1000) − 500, label = CLASSES[i mod 3]. */
 const row = (i: number): string => `${i},${i / 4},${(i % 1000) - 500},${CLASSES[i % 3]}`;
 const BATCH = 4096;
 const TEST_FRACTION = 0.1;
-
-async function writeLarge(path: string, minBytes: number): Promise<number> {
-  const out = createWriteStream(path);
-  out.write('x1,x2,x3,label\n');
-  let bytes = 0;
-  let rows = 0;
-  while (bytes < minBytes) {
-    const lines: string[] = [];
-    for (let k = 0; k < 10_000; k++) lines.push(row(rows++));
-    const block = `${lines.join('\n')}\n`;
-    bytes += block.length;
-    if (!out.write(block)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-  }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  return rows;
-}
 
 function model(path: string): NnModel {
   return {
@@ -81,7 +66,7 @@ describe('data: large files stream into the training worker', function () {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'nn-worker-data-'));
     bigPath = join(dir, 'big.csv');
-    bigRows = await writeLarge(bigPath, 30 * 1024 * 1024);
+    bigRows = await writeLargeCsv(bigPath, 30 * 1024 * 1024, 'x1,x2,x3,label', row);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -116,7 +101,7 @@ describe('data: large files stream into the training worker', function () {
 
   it('sends the text of a file from another file system as chunk messages after init', async () => {
     const path = join(dir, 'remote.csv');
-    const rows = await writeLarge(path, 3 * 1024 * 1024);
+    const rows = await writeLargeCsv(path, 3 * 1024 * 1024, 'x1,x2,x3,label', row);
     const { loop, settled } = workerLoop();
     const toWorker: HostToWorker[] = [];
     const port: WorkerPort = {

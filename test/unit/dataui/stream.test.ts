@@ -2,32 +2,17 @@
 // file, turns given to the event loop while it is parsed, cancellation, and
 // the located messages for bad files.
 import { strict as assert } from 'node:assert';
-import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataError, type CsvProgress } from '../../../src/data';
 import { decodeInSlices, parseCsvChunks, parseCsvFile } from '../../../src/host/data/stream';
+import { writeLargeCsv } from '../../support/largeCsv';
 
 const CLASSES = ['red', 'green', 'blue'];
 /** Row i of the generated file: x1 = i, x2 = i / 8, x3 = (i mod 1000) - 500, label = CLASSES[i mod 3]. */
 function row(i: number): string {
   return `${i},${i / 8},${(i % 1000) - 500},${CLASSES[i % 3]}`;
-}
-
-async function writeLarge(path: string, minBytes: number): Promise<number> {
-  const out = createWriteStream(path);
-  out.write('x1,x2,x3,label\n');
-  let bytes = 0;
-  let rows = 0;
-  while (bytes < minBytes) {
-    const lines: string[] = [];
-    for (let k = 0; k < 10_000; k++) lines.push(row(rows++));
-    const block = `${lines.join('\n')}\n`;
-    bytes += block.length;
-    if (!out.write(block)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-  }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  return rows;
 }
 
 function refusedWith(message: string, row?: number, column?: string) {
@@ -48,7 +33,7 @@ describe('data chooser: streaming files', function () {
 
   it('parses a 20 MB file into the right shape, with progress, giving the event loop turns between chunks', async () => {
     const path = join(dir, 'large.csv');
-    const rows = await writeLarge(path, 20 * 1024 * 1024);
+    const rows = await writeLargeCsv(path, 20 * 1024 * 1024, 'x1,x2,x3,label', row);
     const progress: CsvProgress[] = [];
     let turns = 0;
     let parsing = true;
@@ -76,7 +61,7 @@ describe('data chooser: streaming files', function () {
 
   it('stops between chunks when cancelled', async () => {
     const path = join(dir, 'cancel.csv');
-    await writeLarge(path, 4 * 1024 * 1024);
+    await writeLargeCsv(path, 4 * 1024 * 1024, 'x1,x2,x3,label', row);
     const signal = { aborted: false };
     const run = parseCsvFile(path, { inputs: ['x1'], targets: ['x2'] }, { signal, onProgress: () => { signal.aborted = true; } });
     await assert.rejects(run, refusedWith('reading the data was cancelled'));

@@ -1,7 +1,8 @@
 // Shared test tools: seeded random arrays and central finite differences.
 
 import assert from 'node:assert/strict';
-import { normal, type Rng } from '../../../src/engine';
+import { createRng, Dense, makeActivation, Network, normal, type Layer, type Rng } from '../../../src/engine';
+import type { ActivationName } from '../../../src/model/types';
 
 export function randomArray(rng: Rng, length: number, scale = 1): Float64Array {
   const a = new Float64Array(length);
@@ -51,4 +52,17 @@ export function weightedSum(y: Float64Array, r: Float64Array, length: number): n
   let s = 0;
   for (let i = 0; i < length; i++) s += y[i] * r[i];
   return s;
+}
+
+/** A Dense + activation stack of the given widths, Xavier weights and small random biases from `seed`. */
+export function randomMlp(sizes: readonly number[], acts: readonly ActivationName[], seed: number): Network {
+  const rng = createRng(seed);
+  const layers: Layer[] = [];
+  for (let l = 0; l + 1 < sizes.length; l++) {
+    const d = new Dense(sizes[l], sizes[l + 1]);
+    d.initialize('xavier', rng);
+    d.bias.set(randomArray(rng, d.units, 0.1));
+    layers.push(d, makeActivation(acts[l]));
+  }
+  return new Network(sizes[0], layers);
 }

@@ -5,24 +5,16 @@
 // forward (fused bias) and backward (fused dL/db).
 
 import assert from 'node:assert/strict';
-import { createRng, Dense, makeActivation, Network, Trainer, type Layer } from '../../../src/engine';
+import { createRng, Dense, makeActivation, Network, Trainer } from '../../../src/engine';
 import type { ActivationName } from '../../../src/model/types';
 import { WasmMlpTrainer } from '../../../src/engine/wasm/mlp';
 import { WasmRuntime } from '../../../src/engine/wasm/runtime';
 import { TwoThreadGemm } from '../../../src/kernels/threads';
-import { assertClose, randomArray } from '../engine/helpers';
+import { assertClose, randomArray, randomMlp } from '../engine/helpers';
 import { kernelBinaries } from './support';
 
 function build(sizes: number[], acts: ActivationName[]): Network {
-  const rng = createRng(sizes.length * 7 + sizes[0]);
-  const layers: Layer[] = [];
-  for (let l = 0; l + 1 < sizes.length; l++) {
-    const d = new Dense(sizes[l], sizes[l + 1]);
-    d.initialize('xavier', rng);
-    d.bias.set(randomArray(rng, d.units, 0.1));
-    layers.push(d, makeActivation(acts[l]));
-  }
-  return new Network(sizes[0], layers);
+  return randomMlp(sizes, acts, sizes.length * 7 + sizes[0]);
 }
 
 interface Case {

@@ -2,22 +2,10 @@
 // the same weights after several epochs, to the last bit or nearly.
 
 import assert from 'node:assert/strict';
-import { createRng, Dense, makeActivation, Network, Trainer, type Layer } from '../../../src/engine';
+import { createRng, Dense, makeActivation, Network, Trainer } from '../../../src/engine';
 import type { ActivationName } from '../../../src/model/types';
 import { TinyTrainer } from '../../../src/engine/tiny';
-import { assertClose, randomArray } from '../engine/helpers';
-
-function build(sizes: number[], acts: ActivationName[], seed: number): Network {
-  const rng = createRng(seed);
-  const layers: Layer[] = [];
-  for (let l = 0; l + 1 < sizes.length; l++) {
-    const d = new Dense(sizes[l], sizes[l + 1]);
-    d.initialize('xavier', rng);
-    d.bias.set(randomArray(rng, d.units, 0.1));
-    layers.push(d, makeActivation(acts[l]));
-  }
-  return new Network(sizes[0], layers);
-}
+import { assertClose, randomArray, randomMlp } from '../engine/helpers';
 
 function compare(sizes: number[], acts: ActivationName[], count: number, epochs: number, batchSize = 1): void {
   for (const unroll of [true, false]) compareOnce(sizes, acts, count, epochs, batchSize, unroll);
@@ -27,8 +15,8 @@ function compareOnce(sizes: number[], acts: ActivationName[], count: number, epo
   const rng = createRng(99);
   const inputs = randomArray(rng, count * sizes[0]);
   const targets = randomArray(rng, count * sizes[sizes.length - 1], 0.5);
-  const reference = build(sizes, acts, 5);
-  const fast = build(sizes, acts, 5);
+  const reference = randomMlp(sizes, acts, 5);
+  const fast = randomMlp(sizes, acts, 5);
   const data = { count, inputSize: sizes[0], targetSize: sizes[sizes.length - 1], inputs, targets };
   const trainer = new Trainer(reference, data, { loss: 'mse', optimizer: { type: 'sgd', learningRate: 0.1 }, batchSize, shuffle: false, rng });
   let lastLoss = 0;
@@ -42,7 +30,7 @@ function compareOnce(sizes: number[], acts: ActivationName[], count: number, epo
     assertClose(f.weights, d.weights, `layer ${l} weights`, 1e-13, 1e-12);
     assertClose(f.bias, d.bias, `layer ${l} bias`, 1e-13, 1e-12);
   });
-  assert.ok(fast.denseLayers()[0].weights.some((w, i) => w !== build(sizes, acts, 5).denseLayers()[0].weights[i]), 'training moved the weights');
+  assert.ok(fast.denseLayers()[0].weights.some((w, i) => w !== randomMlp(sizes, acts, 5).denseLayers()[0].weights[i]), 'training moved the weights');
 }
 
 describe('kernels: the tiny-network per-sample loop', () => {

@@ -5,24 +5,12 @@
 // (widths 1, 3 and 17 among them), losses and optimizers.
 
 import assert from 'node:assert/strict';
-import { createRng, Dense, makeActivation, Network, Trainer, type EpochReport, type Layer, type TrainerOptions } from '../../../src/engine';
+import { createRng, Dense, makeActivation, Network, Trainer, type EpochReport, type TrainerOptions } from '../../../src/engine';
 import { createTrainer } from '../../../src/engine/wasm/select';
 import { WasmRuntime } from '../../../src/engine/wasm/runtime';
 import type { ActivationName, OptimizerSpec } from '../../../src/model/types';
-import { assertClose, randomArray } from '../engine/helpers';
+import { assertClose, randomArray, randomMlp } from '../engine/helpers';
 import { kernelBinaries } from '../kernels/support';
-
-function build(sizes: number[], acts: ActivationName[], seed: number): Network {
-  const rng = createRng(seed);
-  const layers: Layer[] = [];
-  for (let l = 0; l + 1 < sizes.length; l++) {
-    const d = new Dense(sizes[l], sizes[l + 1]);
-    d.initialize('xavier', rng);
-    d.bias.set(randomArray(rng, d.units, 0.1));
-    layers.push(d, makeActivation(acts[l]));
-  }
-  return new Network(sizes[0], layers);
-}
 
 interface Case {
   sizes: number[];
@@ -96,8 +84,8 @@ describe('training: the WASM-resident trainer against the reference Trainer', ()
   for (const c of CASES) {
     it(`${c.sizes.join('-')} ${c.acts.join('/')}, batch ${c.batch}, ${c.optimizer.type}, shuffled`, () => {
       const data = dataset(c, 7);
-      const refNet = build(c.sizes, c.acts, 3);
-      const fastNet = build(c.sizes, c.acts, 3);
+      const refNet = randomMlp(c.sizes, c.acts, 3);
+      const fastNet = randomMlp(c.sizes, c.acts, 3);
       const reference = new Trainer(refNet, data, options(c, 11));
       const fast = createTrainer(fastNet, data, options(c, 11), { runtime: rt, minWork: 0 });
       assert.equal(fast.backend, 'wasm');
@@ -129,8 +117,8 @@ describe('training: the WASM-resident trainer against the reference Trainer', ()
   it('skips ‖dL/dX‖ of the network input when asked, and only that', () => {
     const c = CASES[2];
     const data = dataset(c, 9);
-    const reference = new Trainer(build(c.sizes, c.acts, 6), data, options(c, 2));
-    const fast = createTrainer(build(c.sizes, c.acts, 6), data, options(c, 2), { runtime: rt, minWork: 0, firstInputNorm: false });
+    const reference = new Trainer(randomMlp(c.sizes, c.acts, 6), data, options(c, 2));
+    const fast = createTrainer(randomMlp(c.sizes, c.acts, 6), data, options(c, 2), { runtime: rt, minWork: 0, firstInputNorm: false });
     const ref = reference.runEpoch()!;
     const got = fast.runEpoch()!;
     assert.ok(Number.isNaN(got.gradients[0].dXNorm));
@@ -142,8 +130,8 @@ describe('training: the WASM-resident trainer against the reference Trainer', ()
   it('syncs the weights and the last batch\'s gradients into the layers mid-epoch', () => {
     const c = CASES[3];
     const data = dataset(c, 8);
-    const refNet = build(c.sizes, c.acts, 4);
-    const fastNet = build(c.sizes, c.acts, 4);
+    const refNet = randomMlp(c.sizes, c.acts, 4);
+    const fastNet = randomMlp(c.sizes, c.acts, 4);
     const reference = new Trainer(refNet, data, options(c, 5));
     const fast = createTrainer(fastNet, data, options(c, 5), { runtime: rt, minWork: 0 });
     const before = fastNet.denseLayers()[1].weights.slice();
@@ -164,7 +152,7 @@ describe('training: the WASM-resident trainer against the reference Trainer', ()
     const c = CASES[3];
     const data = dataset(c, 8);
     const mark = rt.mark();
-    createTrainer(build(c.sizes, c.acts, 4), data, options(c, 5), { runtime: rt, minWork: 0 }).dispose();
+    createTrainer(randomMlp(c.sizes, c.acts, 4), data, options(c, 5), { runtime: rt, minWork: 0 }).dispose();
     assert.equal(rt.mark(), mark);
   });
 
@@ -173,12 +161,12 @@ describe('training: the WASM-resident trainer against the reference Trainer', ()
     const data = dataset(c, 8);
     const choose = (net: Network, opts: Partial<TrainerOptions>, minWork = 0, runtime: WasmRuntime | null = rt): string =>
       createTrainer(net, data, { ...options(c, 5), ...opts }, { runtime: runtime ?? undefined, minWork }).backend;
-    const net = (): Network => build(c.sizes, c.acts, 4);
+    const net = (): Network => randomMlp(c.sizes, c.acts, 4);
     assert.equal(choose(net(), {}), 'wasm');
     assert.equal(choose(net(), {}, 0, null), 'reference', 'no runtime');
     assert.equal(choose(net(), {}, Infinity), 'reference', 'too little work per batch');
     assert.equal(choose(net(), { loss: 'mse' }), 'reference', 'softmax with MSE');
-    const bce = build([40, 8, 10], ['relu', 'sigmoid'], 2);
+    const bce = randomMlp([40, 8, 10], ['relu', 'sigmoid'], 2);
     assert.equal(choose(bce, { loss: 'binaryCrossEntropy' }), 'reference', 'binary cross-entropy');
     const midSoftmax = new Network(40, [new Dense(40, 5), makeActivation('softmax'), new Dense(5, 10), makeActivation('softmax')]);
     assert.equal(choose(midSoftmax, {}), 'reference', 'softmax in the middle');
