@@ -2,7 +2,9 @@
 // timing it: each new shape runs a few times alone and a few times split,
 // interleaved, and keeps whichever has the lower median time. The choice is
 // re-examined after a number of calls or a span of time, so a second core that
-// becomes busy (another process) or free again is noticed.
+// becomes busy (another process) or free again is noticed. A check that
+// confirms the choice doubles the interval (up to MAX_BACKOFF times), since a
+// split trial on a busy core can cost milliseconds.
 
 /** What to do with one GEMM; `timed` asks the caller to report its duration through `record`. */
 export interface SplitPlan {
@@ -16,6 +18,9 @@ export interface SplitDecider {
   record(key: string, split: boolean, ms: number): void;
 }
 
+/** Largest multiple of the check interval reached by confirmed choices. */
+export const MAX_BACKOFF = 8;
+
 const ALONE: SplitPlan = { split: false, timed: false };
 const SPLIT: SplitPlan = { split: true, timed: false };
 const TIME_ALONE: SplitPlan = { split: false, timed: true };
@@ -27,9 +32,9 @@ export const alwaysSplit: SplitDecider = { next: () => SPLIT, record: () => unde
 export interface MeasuredSplitOptions {
   /** Timed runs of each kind per check; default 5. */
   trials?: number;
-  /** Calls of a shape after which its choice is checked again; default 500. */
+  /** Calls of a shape after which its choice is checked again; default 2000. */
   recheckCalls?: number;
-  /** Milliseconds after which a shape's choice is checked again; default 2000. */
+  /** Milliseconds after which a shape's choice is checked again; default 1000. */
   recheckMs?: number;
   /** Split only when its median time is below this fraction of the median alone; default 0.95. */
   margin?: number;
@@ -44,6 +49,8 @@ interface ShapeState {
   choice: boolean;
   decided: boolean;
   checking: boolean;
+  /** The check interval's multiple: doubled when a check confirms the choice, 1 when it changes it. */
+  backoff: number;
   calls: number;
   decidedAt: number;
 }
@@ -64,8 +71,8 @@ export class MeasuredSplit implements SplitDecider {
 
   constructor(options: MeasuredSplitOptions = {}) {
     this.trials = Math.max(1, options.trials ?? 5);
-    this.recheckCalls = options.recheckCalls ?? 500;
-    this.recheckMs = options.recheckMs ?? 2000;
+    this.recheckCalls = options.recheckCalls ?? 2000;
+    this.recheckMs = options.recheckMs ?? 1000;
     this.margin = options.margin ?? 0.95;
     this.clock = options.clock ?? (() => performance.now());
   }
@@ -73,12 +80,12 @@ export class MeasuredSplit implements SplitDecider {
   next(key: string): SplitPlan {
     let s = this.shapes.get(key);
     if (!s) {
-      s = { alone: [], split: [], choice: false, decided: false, checking: true, calls: 0, decidedAt: 0 };
+      s = { alone: [], split: [], choice: false, decided: false, checking: true, backoff: 1, calls: 0, decidedAt: 0 };
       this.shapes.set(key, s);
     }
     if (!s.checking) {
       s.calls++;
-      if (s.calls < this.recheckCalls && this.clock() - s.decidedAt < this.recheckMs) return s.choice ? SPLIT : ALONE;
+      if (s.calls < s.backoff * this.recheckCalls && this.clock() - s.decidedAt < s.backoff * this.recheckMs) return s.choice ? SPLIT : ALONE;
       s.checking = true;
     }
     // Alternate alone and split so both see the same state of the machine.
@@ -90,7 +97,9 @@ export class MeasuredSplit implements SplitDecider {
     if (!s?.checking) return;
     (split ? s.split : s.alone).push(ms);
     if (s.alone.length < this.trials || s.split.length < this.trials) return;
-    s.choice = median(s.split) < this.margin * median(s.alone);
+    const choice = median(s.split) < this.margin * median(s.alone);
+    s.backoff = s.decided && choice === s.choice ? Math.min(MAX_BACKOFF, s.backoff * 2) : 1;
+    s.choice = choice;
     s.decided = true;
     s.alone = [];
     s.split = [];

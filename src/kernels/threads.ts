@@ -55,7 +55,7 @@ export interface TwoThreadOptions {
   minWork?: number;
   /** Decides, per shape above minWork, whether to split; default a MeasuredSplit timing both ways. */
   decider?: SplitDecider;
-  /** How long the worker spins after a job before it sleeps, in ms; default 5; 0 never spins. */
+  /** How long the worker spins after a job before it sleeps, in ms; default 1 (the gaps between a training step's GEMMs are shorter); 0 never spins. */
   spinMs?: number;
 }
 
@@ -78,7 +78,7 @@ export class TwoThreadGemm implements ParallelGemm {
     this.decider = options.decider ?? new MeasuredSplit();
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { module: runtime.module, memory: runtime.memory, control: this.control.buffer, spinMs: options.spinMs ?? 5 },
+      workerData: { module: runtime.module, memory: runtime.memory, control: this.control.buffer, spinMs: options.spinMs ?? 1 },
     });
     // The worker must not keep the process alive.
     this.worker.unref();

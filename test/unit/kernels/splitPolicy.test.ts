@@ -3,7 +3,7 @@
 // GEMM never asks it about products below the floor.
 
 import assert from 'node:assert/strict';
-import { MeasuredSplit, shapeKey, type SplitDecider, type SplitPlan } from '../../../src/kernels/splitPolicy';
+import { MAX_BACKOFF, MeasuredSplit, shapeKey, type SplitDecider, type SplitPlan } from '../../../src/kernels/splitPolicy';
 import { SPLIT_FLOOR, TwoThreadGemm } from '../../../src/kernels/threads';
 import { runtimes } from './support';
 
@@ -76,6 +76,28 @@ describe('kernels: measured split decision', () => {
     const plans = settle(d, key, 1.0, 0.5);
     assert.ok(plans[0].timed);
     assert.equal(d.decision(key), true);
+  });
+
+  it('waits twice as long after each check that confirms the choice, up to a limit, and resets on a change', () => {
+    const d = new MeasuredSplit({ trials: 2, clock, recheckCalls: 1e9, recheckMs: 100 });
+    settle(d, key, 1.0, 0.5);
+    /** Advance the clock until the decider starts a check; returns how long that took. */
+    const untilCheck = (): number => {
+      const from = now;
+      while (!d.next(key).timed) now += 1;
+      return now - from;
+    };
+    const intervals: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      intervals.push(untilCheck());
+      settle(d, key, 1.0, 0.5);
+    }
+    assert.deepEqual(intervals, [100, 200, 400, 800, 100 * MAX_BACKOFF, 100 * MAX_BACKOFF]);
+    // The second core becomes busy: the check changes the choice, and the next one comes after the base interval.
+    untilCheck();
+    settle(d, key, 1.0, 3.0);
+    assert.equal(d.decision(key), false);
+    assert.equal(untilCheck(), 100);
   });
 
   it('keeps shapes apart, accumulation included', () => {
