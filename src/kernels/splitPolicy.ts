@@ -96,8 +96,11 @@ export class MeasuredSplit implements SplitDecider {
     const s = this.shapes.get(key);
     if (!s?.checking) return;
     (split ? s.split : s.alone).push(ms);
-    if (s.alone.length < this.trials || s.split.length < this.trials) return;
-    const choice = median(s.split) < this.margin * median(s.alone);
+    // Once most split trials are slower than alone's median so far, splitting cannot win: stop paying for them.
+    const bar = s.alone.length > 0 ? this.margin * median(s.alone) : Infinity;
+    const lost = s.split.filter((t) => t >= bar).length > this.trials / 2;
+    if (!lost && (s.alone.length < this.trials || s.split.length < this.trials)) return;
+    const choice = !lost && median(s.split) < bar;
     s.backoff = s.decided && choice === s.choice ? Math.min(MAX_BACKOFF, s.backoff * 2) : 1;
     s.choice = choice;
     s.decided = true;

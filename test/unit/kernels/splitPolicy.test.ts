@@ -45,6 +45,13 @@ describe('kernels: measured split decision', () => {
     assert.equal(settle(marginal, key, 1.0, 0.95).at(-1)?.split, false);
   });
 
+  it('stops timing splits once most of them were slower than alone', () => {
+    const d = new MeasuredSplit({ trials: 5, clock });
+    const timed = settle(d, key, 1.0, 3.0).filter((p) => p.timed);
+    assert.deepEqual(timed.map((p) => p.split), [false, true, false, true, false, true]);
+    assert.equal(d.decision(key), false);
+  });
+
   it('judges by the median, so one stalled run does not decide', () => {
     const d = new MeasuredSplit({ trials: 5, clock });
     let n = 0;
