@@ -6,6 +6,8 @@
 // second as the designer gets them, for batch 32 and 128 with SGD and Adam:
 //   reference  NN_KERNELS=reference: the plain TypeScript kernels and the float64 step
 //   product    what the worker picks itself: WASM GEMMs and the float32-resident trainer
+//   1 thread / 2 threads   the same with NN_GEMM_THREADS=1 or 2 (--threads: these instead of
+//              reference and product, to compare the split GEMM)
 // Runs of every configuration are interleaved; medians are printed.
 //   --seconds N   training time per run (default 5)
 //   --runs N      runs per configuration (default 2)
@@ -24,6 +26,7 @@ const option = (name, fallback) => {
 };
 const seconds = option('--seconds', 5);
 const runs = option('--runs', 2);
+const threads = args.includes('--threads');
 const SAMPLES = 10000;
 const TRAIN = SAMPLES * 0.8;
 
@@ -56,6 +59,8 @@ function run(config) {
   const env = { ...process.env };
   if (config.kernels === 'reference') env.NN_KERNELS = 'reference';
   else delete env.NN_KERNELS;
+  if (config.kernels.endsWith('thread') || config.kernels.endsWith('threads')) env.NN_GEMM_THREADS = config.kernels[0];
+  else delete env.NN_GEMM_THREADS;
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerPath, { env });
     let started = 0;
@@ -88,7 +93,7 @@ function run(config) {
 const configs = [];
 for (const batch of [32, 128]) {
   for (const optimizer of [{ type: 'sgd', learningRate: 0.05 }, { type: 'adam', learningRate: 0.001 }]) {
-    for (const kernels of ['reference', 'product']) configs.push({ batch, optimizer, kernels, results: [] });
+    for (const kernels of threads ? ['1 thread', '2 threads'] : ['reference', 'product']) configs.push({ batch, optimizer, kernels, results: [] });
   }
 }
 for (let r = 0; r < runs; r++) {
@@ -102,7 +107,7 @@ for (let r = 0; r < runs; r++) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const format = (v) => (v >= 1e4 ? `${(v / 1e3).toFixed(0)}k` : v >= 1e3 ? `${(v / 1e3).toFixed(1)}k` : String(Math.round(v)));
 console.log(`\nMNIST 784-128-64-10 in the training worker, ${TRAIN} training digits, streaming on, ${seconds} s per run, ${runs} runs (medians), samples/s\n`);
-console.log('| batch | optimizer | reference | product | speed-up |');
+console.log(`| batch | optimizer | ${configs[0].kernels} | ${configs[1].kernels} | speed-up |`);
 console.log('| --- | --- | --- | --- | --- |');
 for (let k = 0; k < configs.length; k += 2) {
   const [ref, product] = [median(configs[k].results), median(configs[k + 1].results)];

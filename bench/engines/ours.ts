@@ -6,7 +6,8 @@ import { createRng, Dense, installKernels, makeActivation, Network, Trainer, typ
 import { TinyTrainer } from '../../src/engine/tiny';
 import { WasmMlpTrainer } from '../../src/engine/wasm/mlp';
 import { installWasmKernels, readKernelBinaries } from '../../src/kernels/node';
-import { PARALLEL_MIN_WORK } from '../../src/kernels/threads';
+import { alwaysSplit, MeasuredSplit, shapeKey } from '../../src/kernels/splitPolicy';
+import { SPLIT_FLOOR, TwoThreadGemm } from '../../src/kernels/threads';
 import { SnapshotBuilder } from '../../src/worker/snapshot';
 import { MessageChannel } from 'node:worker_threads';
 
@@ -86,12 +87,17 @@ export function prepare(w: Workload, data: Data, distDir: string, options: { was
   };
 }
 
-/** GFLOP/s of square A·B products on one thread and split over two, timed on operands already in WASM memory. */
+/**
+ * GFLOP/s of square A·B products on one thread and always split over two, timed on operands
+ * already in WASM memory, and what the backend's measured choice picks for the size afterwards.
+ */
 export async function gemmCrossover(distDir: string, seconds: number): Promise<{ size: number; one: number; two: number; picked: string; stolen: number }[]> {
-  const installed = installWasmKernels(readKernelBinaries(distDir), { threads: { minWork: 0 } });
+  const installed = installWasmKernels(readKernelBinaries(distDir), { threads: { minWork: 0, decider: alwaysSplit } });
   installKernels();
   if (!installed?.threads) return [];
   const { runtime, threads } = installed;
+  const decider = new MeasuredSplit();
+  const adaptive = new TwoThreadGemm(runtime, { decider });
   const rows = [];
   for (const size of [32, 64, 96, 128, 192, 256, 384, 512, 768, 1024]) {
     const a = runtime.alloc(size * size);
@@ -114,9 +120,15 @@ export async function gemmCrossover(distDir: string, seconds: number): Promise<{
     const one = rate(() => runtime.gemm(size, size, size, a, size, 1, b, size, 1, c, size, 0, runtime.work(0)));
     const stolenBefore = threads.stolen;
     const two = rate(() => void threads.run(size, size, size, a, size, 1, b, size, 1, c, size, false));
-    rows.push({ size, one, two, picked: size ** 3 >= PARALLEL_MIN_WORK ? '2 threads' : '1 thread', stolen: threads.stolen - stolenBefore });
+    // Enough calls for the first check to finish; below the floor there is no check.
+    for (let i = 0; i < 20; i++) {
+      if (!adaptive.run(size, size, size, a, size, 1, b, size, 1, c, size, false)) runtime.gemm(size, size, size, a, size, 1, b, size, 1, c, size, 0, runtime.work(0));
+    }
+    const picked = size ** 3 >= SPLIT_FLOOR && decider.decision(shapeKey(size, size, size, false)) ? '2 threads' : '1 thread';
+    rows.push({ size, one, two, picked, stolen: threads.stolen - stolenBefore });
   }
   await threads.dispose();
+  await adaptive.dispose();
   return rows;
 }
 

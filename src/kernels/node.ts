@@ -60,26 +60,38 @@ export const debug = debuglog('nnjson');
 let chosen: { installed: InstalledKernels | undefined } | undefined;
 
 /**
+ * GEMM threads in the product. With two, each GEMM shape is split only while
+ * timing shows it pays (MeasuredSplit), so a busy second core costs little
+ * (BENCHMARKS.md, Training in the product).
+ */
+export const PRODUCT_GEMM_THREADS: 1 | 2 = 1;
+
+function productThreads(): boolean {
+  const env = process.env.NN_GEMM_THREADS;
+  return (env === '1' || env === '2' ? Number(env) : PRODUCT_GEMM_THREADS) === 2;
+}
+
+/**
  * The product's kernels, once per process (the training worker, the CLI): the
  * WASM GEMMs when the binaries next to the bundle and the host's SIMD allow
  * (and NN_KERNELS is not 'reference'), else the reference kernels, silently.
- * One thread: on a busy 2-core host a second one, even sleeping between jobs
- * (spinMs 0), made the 1024-wide network slower (BENCHMARKS.md, Training in
- * the product). Returns the runtime for the WASM-resident trainer, or undefined.
+ * NN_GEMM_THREADS=1 or 2 overrides PRODUCT_GEMM_THREADS, to compare the two.
+ * Returns the runtime for the WASM-resident trainer, or undefined.
  */
 export function useWasmKernels(): InstalledKernels | undefined {
   if (!chosen) {
     let installed: InstalledKernels | undefined;
     try {
       // NN_KERNELS=reference keeps the plain TypeScript kernels, to compare or to rule the WASM ones out.
-      if (process.env.NN_KERNELS !== 'reference') installed = installWasmKernels();
+      if (process.env.NN_KERNELS !== 'reference') installed = installWasmKernels(undefined, { threads: productThreads() });
     } catch (error) {
       debug('WASM kernels failed to load: %s', error instanceof Error ? error.message : String(error));
     }
     chosen = { installed };
     const rt = installed?.runtime;
     const why = process.env.NN_KERNELS === 'reference' ? 'NN_KERNELS=reference' : 'no WASM SIMD binaries or support';
-    debug(rt ? `kernels: WASM ${rt.fusedMultiplyAdd ? 'relaxed-simd' : 'simd128'}, one thread` : `kernels: reference (${why})`);
+    const threads = installed?.threads ? 'two threads where timing shows it pays' : 'one thread';
+    debug(rt ? `kernels: WASM ${rt.fusedMultiplyAdd ? 'relaxed-simd' : 'simd128'}, ${threads}` : `kernels: reference (${why})`);
   }
   return chosen.installed;
 }

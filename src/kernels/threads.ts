@@ -5,14 +5,17 @@
 // after each job (waking a sleeping thread costs ≈0.5 ms) and then sleeps in
 // Atomics.wait; with spinMs 0 it sleeps at once, leaving the core to others. If the worker has not claimed its half by the time this thread
 // finishes its own (the VM sometimes stalls a thread for milliseconds), this
-// thread takes the half back and computes it itself.
+// thread takes the half back and computes it itself. Whether a shape is split
+// at all is decided by timing it both ways (MeasuredSplit), because whether
+// the second core is free is only known by trying.
 
 import { Worker } from 'node:worker_threads';
 import type { ParallelGemm } from '../engine/wasm/backend';
 import type { WasmRuntime } from '../engine/wasm/runtime';
+import { MeasuredSplit, shapeKey, type SplitDecider } from './splitPolicy';
 
-/** m·k·n from which splitting pays: ≈128³ on a quiet 2-core VM, but a busy host starves the worker, so 256³ (see the crossover in `npm run bench`). */
-export const PARALLEL_MIN_WORK = 256 * 256 * 256;
+/** m·k·n below which a GEMM is never split: the hand-over costs more than half of it (see the crossover in `npm run bench`). */
+export const SPLIT_FLOOR = 64 * 64 * 64;
 
 // Control words: the job sequence, the last job the worker finished, the unclaimed job, then 13 gemm arguments.
 const SEQ = 0;
@@ -48,9 +51,11 @@ for (;;) {
 `;
 
 export interface TwoThreadOptions {
-  /** m·k·n below which the GEMM stays on one thread; default PARALLEL_MIN_WORK. */
+  /** m·k·n below which the GEMM stays on one thread; default SPLIT_FLOOR. */
   minWork?: number;
-  /** How long the worker spins after a job before it sleeps, in ms; default 5; 0 never spins. */
+  /** Decides, per shape above minWork, whether to split; default a MeasuredSplit timing both ways. */
+  decider?: SplitDecider;
+  /** How long the worker spins after a job before it sleeps, in ms; default 1 (the gaps between a training step's GEMMs are shorter); 0 never spins. */
   spinMs?: number;
 }
 
@@ -58,6 +63,7 @@ export class TwoThreadGemm implements ParallelGemm {
   private readonly control = new Int32Array(new SharedArrayBuffer(16 * 4));
   private readonly worker: Worker;
   private readonly minWork: number;
+  readonly decider: SplitDecider;
   private seq = 0;
   /** Jobs this thread took back from a worker that had not started them. */
   stolen = 0;
@@ -68,10 +74,11 @@ export class TwoThreadGemm implements ParallelGemm {
     private readonly runtime: WasmRuntime,
     options: TwoThreadOptions = {},
   ) {
-    this.minWork = options.minWork ?? PARALLEL_MIN_WORK;
+    this.minWork = options.minWork ?? SPLIT_FLOOR;
+    this.decider = options.decider ?? new MeasuredSplit();
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { module: runtime.module, memory: runtime.memory, control: this.control.buffer, spinMs: options.spinMs ?? 5 },
+      workerData: { module: runtime.module, memory: runtime.memory, control: this.control.buffer, spinMs: options.spinMs ?? 1 },
     });
     // The worker must not keep the process alive.
     this.worker.unref();
@@ -79,6 +86,24 @@ export class TwoThreadGemm implements ParallelGemm {
 
   run(m: number, n: number, k: number, a: number, ars: number, acs: number, b: number, brs: number, bcs: number, c: number, ldc: number, accumulate: boolean): boolean {
     if (m * n * k < this.minWork || (n < 16 && m < 8)) return false;
+    const key = shapeKey(m, n, k, accumulate);
+    const plan = this.decider.next(key);
+    if (!plan.timed) {
+      if (plan.split) this.both(m, n, k, a, ars, acs, b, brs, bcs, c, ldc, accumulate);
+      return plan.split;
+    }
+    const start = performance.now();
+    if (plan.split) this.both(m, n, k, a, ars, acs, b, brs, bcs, c, ldc, accumulate);
+    else this.runtime.gemm(m, n, k, a, ars, acs, b, brs, bcs, c, ldc, accumulate ? 1 : 0, this.runtime.work(0));
+    this.decider.record(key, plan.split, performance.now() - start);
+    return true;
+  }
+
+  /**
+   * C split into two disjoint blocks of whole columns (or rows), each summed
+   * over all of k by the same kernel, so the result is bit-identical to one thread.
+   */
+  private both(m: number, n: number, k: number, a: number, ars: number, acs: number, b: number, brs: number, bcs: number, c: number, ldc: number, accumulate: boolean): void {
     const acc = accumulate ? 1 : 0;
     // Split the longer side of C, on a panel boundary (8 columns, 4 rows).
     let mine: number[];
@@ -103,14 +128,13 @@ export class TwoThreadGemm implements ParallelGemm {
     if (Atomics.compareExchange(ctl, CLAIM, seq, 0) === seq) {
       this.stolen++;
       gemm(theirs[0], theirs[1], theirs[2], theirs[3], theirs[4], theirs[5], theirs[6], theirs[7], theirs[8], theirs[9], theirs[10], theirs[11], theirs[12]);
-      return true;
+      return;
     }
     this.split++;
     let spins = 0;
     while (Atomics.load(ctl, DONE) !== seq) {
       if (++spins > 100_000) Atomics.wait(ctl, DONE, Atomics.load(ctl, DONE), 1);
     }
-    return true;
   }
 
   /** Stop the worker. */

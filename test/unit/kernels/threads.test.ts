@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { createRng, referenceKernels, type Kernels } from '../../../src/engine';
 import { wasmKernels } from '../../../src/engine/wasm/backend';
+import { alwaysSplit } from '../../../src/kernels/splitPolicy';
 import { TwoThreadGemm } from '../../../src/kernels/threads';
 import { randomArray } from '../engine/helpers';
 import { F32_EPS, runtimes } from './support';
@@ -13,7 +14,7 @@ describe('kernels: two-thread GEMM', () => {
   let fast: Partial<Kernels> = {};
   before(async () => {
     const [{ runtime }] = await runtimes();
-    threads = new TwoThreadGemm(runtime, { minWork: 0 });
+    threads = new TwoThreadGemm(runtime, { minWork: 0, decider: alwaysSplit });
     fast = wasmKernels(runtime, referenceKernels, { minWork: 0, parallel: threads });
   });
   after(async () => threads?.dispose());

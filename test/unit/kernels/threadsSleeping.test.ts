@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { createRng, referenceKernels } from '../../../src/engine';
 import { wasmKernels } from '../../../src/engine/wasm/backend';
+import { alwaysSplit } from '../../../src/kernels/splitPolicy';
 import { TwoThreadGemm } from '../../../src/kernels/threads';
 import { assertClose, randomArray } from '../engine/helpers';
 import { runtimes } from './support';
@@ -12,7 +13,7 @@ import { runtimes } from './support';
 describe('kernels: two-thread GEMM with a sleeping worker', () => {
   it('wakes the worker for large products and agrees with the reference', async () => {
     const [{ runtime }] = await runtimes();
-    const threads = new TwoThreadGemm(runtime, { minWork: 0, spinMs: 0 });
+    const threads = new TwoThreadGemm(runtime, { minWork: 0, spinMs: 0, decider: alwaysSplit });
     try {
       const fast = wasmKernels(runtime, referenceKernels, { minWork: 0, parallel: threads });
       const [m, k, n] = [256, 300, 256];
