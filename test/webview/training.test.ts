@@ -171,10 +171,13 @@ describe('live training webview', () => {
     const p = await open();
     const base: TrainingView = { status: 'running', totalEpochs: 50, series: { loss: [], testLoss: [], accuracy: [], testAccuracy: [] }, timeline: [] };
     await deliverTyped(p, { type: 'training', view: { ...base, reading: { rows: 125000, characters: 4_000_000 } } });
+    await frames(p);
     assert.equal(await p.locator('.training-status').innerText(), 'Reading the training data · 125,000 rows');
     await deliverTyped(p, { type: 'training', view: { ...base, reading: { rows: 0, characters: 3 * 1024 * 1024 } } });
+    await frames(p);
     assert.equal(await p.locator('.training-status').innerText(), 'Reading the training data · 3.0 MB');
     await deliverTyped(p, { type: 'training', view: viewOf('running', snapshots.slice(0, 1)) });
+    await frames(p);
     assert.match(await p.locator('.training-status').innerText(), /^Training · epoch 0 \/ 50/);
   });
 
