@@ -77,6 +77,35 @@ describe('reliability: problems panel', () => {
     await vscode.commands.executeCommand('nnDesigner._test.reportTrainingProblems', uri, []);
     await diagnosticsMatching(uri, 'the training diagnostics to clear', (d) => d.length === 0);
   });
+
+  it('a run that diverges in VS Code puts the problem on the learning rate, and its quick fix lowers the rate', async () => {
+    const model = baseModel();
+    // A linear output and a huge rate: the loss overflows in the first epochs.
+    model.training.optimizer.learningRate = 1e200;
+    model.training.epochs = 1000;
+    model.data = { source: 'inline', inputs: [[0, 0], [0, 1], [1, 0], [1, 1]], targets: [[0], [1], [1], [0]] };
+    const uri = writeWorkspaceFile('diverges.nnjson', serializeModel(model));
+    assert.match(serializeModel(model), /"learningRate": 1e\+200/);
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'nnDesigner.editor');
+    await vscode.commands.executeCommand('nnDesigner._test.whenReady', uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    try {
+      await vscode.commands.executeCommand('nnDesigner.train', uri);
+      const found = await diagnosticsMatching(uri, 'the divergence diagnostic from the training run', (d) => d.some((x) => x.code === 'divergence'));
+      const divergence = found.find((d) => d.code === 'divergence')!;
+      assert.equal(divergence.severity, vscode.DiagnosticSeverity.Warning);
+      assert.equal(doc.getText(divergence.range), '1e+200', 'the problem sits on the learning rate');
+      assert.match(divergence.message, /diverged at epoch \d+/);
+      await applyQuickFix(doc, divergence, /^Lower the learning rate to /);
+      const fixed = loadModel(doc.getText());
+      assert.ok(fixed.ok, 'the fixed file loads');
+      const rate = fixed.model.training.optimizer.learningRate;
+      assert.ok(rate > 0 && rate < 1e200, `the learning rate went down: ${rate}`);
+      assert.equal(doc.getText().replace(/"learningRate": [^,\n}]+/, '"learningRate": 1e+200'), serializeModel(model), 'nothing else changed');
+    } finally {
+      await vscode.commands.executeCommand('nnDesigner.discardTraining', uri);
+    }
+  });
 });
 
 describe('reliability: the designer webview in VS Code', () => {
