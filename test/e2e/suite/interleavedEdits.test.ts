@@ -1,105 +1,58 @@
 // Scripted sequences of edits from the designer, a text editor and the disk
-// (an external tool, a git checkout) end in exactly the expected text.
+// (an external tool rewriting the file in place, a real `git checkout`) end in
+// exactly the expected text, and after every step the designer webview shows
+// the document as it is. Each sequence ends with a change on disk while the
+// document has unsaved edits: VS Code keeps the buffer, and so does the designer.
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { serializeModel } from '../../../src/model/serialize';
-import type { NnModel } from '../../../src/model/types';
-import type { DesignerEdit } from '../../../src/protocol/webview';
-import { activeExtension, waitFor } from '../support/host';
-import { baseModel, discardAndClose, writeWorkspaceFile } from '../support/reliability';
+import { assertReportStates, count, reportText } from '../../unit/reliability/figures';
+import { activeExtension, workspaceFile } from '../support/host';
+import { designerEdit, designerShows, lcg, replaceValue, Repository, saved, untilText, withTimeout } from '../support/interleaved';
+import { baseModel, discardAndClose } from '../support/reliability';
 
 type Outcome = { applied: true } | { applied: false; reason: string } | undefined;
-
-/** A small seeded generator, so every run plays the same sequences. */
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 type Step = 'designer' | 'workspaceEdit' | 'textEditor' | 'disk' | 'checkout' | 'concurrent';
 const STEPS: Step[] = ['designer', 'designer', 'workspaceEdit', 'textEditor', 'disk', 'checkout', 'concurrent'];
-
-/** Replaces `"key": <value>` (the first one) in the document through a WorkspaceEdit. */
-function replaceValue(doc: vscode.TextDocument, key: string, value: string): vscode.WorkspaceEdit {
-  const text = doc.getText();
-  const match = new RegExp(`"${key}": ("[^"]*"|[^,\\n]+)`).exec(text);
-  assert.ok(match, `no "${key}" in the text`);
-  const start = match.index + key.length + 4;
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(doc.uri, new vscode.Range(doc.positionAt(start), doc.positionAt(start + match[1].length)), value);
-  return edit;
-}
-
-/** A designer edit and what it does to the expected model. */
-function designerEdit(random: () => number, expected: NnModel): { edit: DesignerEdit; apply: (m: NnModel) => void } {
-  const pick = Math.floor(random() * 4);
-  const n = 1 + Math.floor(random() * 90);
-  if (pick === 0) return { edit: { kind: 'setTraining', field: 'epochs', value: n }, apply: (m) => (m.training.epochs = n) };
-  if (pick === 1) {
-    const loss = expected.training.loss === 'mse' ? 'mae' : 'mse';
-    return { edit: { kind: 'setLoss', loss }, apply: (m) => (m.training.loss = loss) };
-  }
-  if (pick === 2) {
-    const value = n / 8;
-    return { edit: { kind: 'setWeight', dense: 0, neuron: n % 3, input: n % 2, value }, apply: (m) => ((m.layers[0] as { weights: number[][] }).weights[n % 3][n % 2] = value) };
-  }
-  return { edit: { kind: 'setTraining', field: 'seed', value: n }, apply: (m) => (m.training.seed = n) };
-}
-
-async function withTimeout<T>(work: Thenable<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms)));
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Saves before the disk changes under the document, as a user does before a checkout; a busy host may need another try. */
-async function saved(doc: vscode.TextDocument, label: string): Promise<void> {
-  for (let attempt = 1; doc.isDirty; attempt++) {
-    if (await withTimeout(doc.save(), 10_000, `${label}: the save`)) return;
-    console.log(`${label}: save attempt ${attempt} did not save (dirty: ${doc.isDirty})`);
-    assert.ok(attempt < 3, `${label}: the document could not be saved`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
-
-async function untilText(doc: vscode.TextDocument, text: string, what: string): Promise<void> {
-  await waitFor(what, () => (doc.getText() === text ? true : undefined), 10_000);
-}
+const SEQUENCES = 8;
+const LENGTH = 25;
 
 describe('reliability: interleaved edits', function () {
   this.timeout(240_000);
+  const totals: Record<Step | 'dirtyDisk', number> = { designer: 0, workspaceEdit: 0, textEditor: 0, disk: 0, checkout: 0, concurrent: 0, dirtyDisk: 0 };
+  let sequencesRun = 0;
   before(activeExtension);
   afterEach(discardAndClose);
-
-  const SEQUENCES = 8;
-  const LENGTH = 25;
 
   for (let sequence = 1; sequence <= SEQUENCES; sequence++) {
     it(`sequence ${sequence}: ${LENGTH} steps from the designer, text editors and the disk lose and duplicate nothing`, async () => {
       const random = lcg(sequence * 7919);
       const expected = baseModel();
-      const uri = writeWorkspaceFile(`interleaved-${sequence}.nnjson`, serializeModel(expected));
+      // The file lives in a git repository of its own inside the workspace.
+      const folder = workspaceFile(`interleaved-${sequence}`);
+      fs.rmSync(folder.fsPath, { recursive: true, force: true });
+      fs.mkdirSync(folder.fsPath, { recursive: true });
+      const uri = vscode.Uri.joinPath(folder, `interleaved-${sequence}.nnjson`);
+      fs.writeFileSync(uri.fsPath, serializeModel(expected));
+      const repo = new Repository(folder.fsPath);
+      const commits = [{ sha: repo.commit(uri.fsPath, 'start'), text: fs.readFileSync(uri.fsPath, 'utf8'), model: structuredClone(expected) }];
+
       await vscode.commands.executeCommand('vscode.openWith', uri, 'nnDesigner.editor');
       await withTimeout(vscode.commands.executeCommand('nnDesigner._test.whenReady', uri), 20_000, 'the designer to be ready');
       const doc = await vscode.workspace.openTextDocument(uri);
       const editor = await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true });
-      const snapshots: NnModel[] = [structuredClone(expected)];
+      await designerShows(doc, 'at the start');
       const counts: Record<Step, number> = { designer: 0, workspaceEdit: 0, textEditor: 0, disk: 0, checkout: 0, concurrent: 0 };
       const races = { designer: 0, text: 0, both: 0 };
+      const unchangedOnDisk = { disk: 0, checkout: 0 };
 
       for (let step = 0; step < LENGTH; step++) {
         const kind = STEPS[Math.floor(random() * STEPS.length)];
         counts[kind]++;
-        const label = `step ${step} (${kind})`;
+        const label = `sequence ${sequence}, step ${step} (${kind})`;
         switch (kind) {
           case 'designer': {
             const { edit, apply } = designerEdit(random, expected);
@@ -122,23 +75,31 @@ describe('reliability: interleaved edits', function () {
             expected.description = description;
             break;
           }
-          case 'disk':
-          case 'checkout': {
-            // An external tool rewrites the file, or git checks out an earlier version of it.
+          case 'disk': {
+            // An external tool rewrites the file in place: the same path truncated and written, no rename.
             await saved(doc, label);
-            const next = kind === 'disk' ? structuredClone(expected) : structuredClone(snapshots[Math.floor(random() * snapshots.length)]);
-            if (kind === 'disk') next.training.optimizer.learningRate = Math.round(random() * 100) / 1000 + 0.001;
+            const next = structuredClone(expected);
+            next.training.optimizer.learningRate = Math.round(random() * 100) / 1000 + 0.001;
             const text = serializeModel(next);
-            if (text === doc.getText()) break;
-            // Written whole and renamed into place, as git and most tools do: a truncate-then-write can reach the
-            // file watcher as two changes, the second after the next edit made the document dirty again.
-            const tmp = `${uri.fsPath}.${step}.tmp`;
-            fs.writeFileSync(tmp, text);
-            fs.renameSync(tmp, uri.fsPath);
+            if (text === doc.getText()) {
+              unchangedOnDisk.disk++;
+              break;
+            }
+            fs.writeFileSync(uri.fsPath, text);
             await untilText(doc, text, `${label}: the document to follow the disk`);
-            // Let any late change event for this write arrive while the document is still clean.
-            await new Promise((r) => setTimeout(r, 300));
-            Object.assign(expected, structuredClone(next));
+            Object.assign(expected, next);
+            break;
+          }
+          case 'checkout': {
+            // What is saved becomes a commit; then git checks out the file as one of the commits so far.
+            await saved(doc, label);
+            commits.push({ sha: repo.commit(uri.fsPath, `step ${step}`), text: fs.readFileSync(uri.fsPath, 'utf8'), model: structuredClone(expected) });
+            const target = commits[Math.floor(random() * commits.length)];
+            repo.checkout(target.sha, uri.fsPath);
+            assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), target.text, `${label}: git wrote the file of ${target.sha.slice(0, 7)}`);
+            if (target.text === doc.getText()) unchangedOnDisk.checkout++;
+            else await untilText(doc, target.text, `${label}: the document to follow the checkout`);
+            Object.assign(expected, structuredClone(target.model));
             break;
           }
           case 'concurrent': {
@@ -160,13 +121,66 @@ describe('reliability: interleaved edits', function () {
             break;
           }
         }
-        snapshots.push(structuredClone(expected));
-        const state = await vscode.commands.executeCommand<{ version: number; model?: NnModel }>('nnDesigner._test.state', uri);
-        assert.equal(state.version, doc.version, `${label}: the designer shows the current version`);
+        assert.equal(doc.getText(), serializeModel(expected), `${label}: the document holds every edit so far, once`);
+        await designerShows(doc, label);
       }
-      assert.deepEqual(JSON.parse(doc.getText()), expected, 'the final document holds every edit once');
-      assert.equal(doc.getText(), serializeModel(expected));
-      console.log(`NN_RELIABILITY sequence ${sequence}: ${JSON.stringify({ ...counts, races })}`);
+
+      // The disk changes while the document has an unsaved edit: the buffer wins, nothing of it is lost.
+      const files = vscode.workspace.getConfiguration('files');
+      const autoSave = files.inspect<string>('autoSave')?.globalValue;
+      await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+      try {
+        await saved(doc, 'before the unsaved edit');
+        const description = `unsaved ${sequence}`;
+        const match = /"description": ("[^"]*")/.exec(doc.getText())!;
+        const start = doc.positionAt(match.index + 15);
+        assert.ok(await editor.edit((b) => b.replace(new vscode.Range(start, start.translate(0, match[1].length)), JSON.stringify(description))));
+        expected.description = description;
+        assert.ok(doc.isDirty);
+        const buffer = doc.getText();
+        const elsewhere = structuredClone(expected);
+        elsewhere.description = 'written by another tool';
+        elsewhere.training.optimizer.learningRate = 0.777;
+        const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '*.nnjson'));
+        const seen = new Promise<void>((resolve) => watcher.onDidChange((changed) => changed.fsPath === uri.fsPath && resolve()));
+        try {
+          fs.writeFileSync(uri.fsPath, serializeModel(elsewhere));
+          await withTimeout(seen, 10_000, 'VS Code to see the file change on disk');
+          // Give the document every chance to (wrongly) follow the disk.
+          await new Promise((r) => setTimeout(r, 1_000));
+        } finally {
+          watcher.dispose();
+        }
+        assert.equal(doc.getText(), buffer, 'the unsaved buffer is kept');
+        assert.ok(doc.isDirty, 'and is still unsaved');
+        await designerShows(doc, 'after the disk changed under unsaved edits');
+        assert.deepEqual(JSON.parse(doc.getText()), expected, 'the final document holds every edit once');
+        assert.equal(doc.getText(), serializeModel(expected));
+        totals.dirtyDisk++;
+      } finally {
+        // Dropped before auto save returns, which would otherwise try to save over the newer file.
+        await discardAndClose();
+        await files.update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
+      }
+      for (const step of Object.keys(counts) as Step[]) totals[step] += counts[step];
+      sequencesRun++;
+      console.log(`NN_RELIABILITY sequence ${sequence}: ${JSON.stringify({ ...counts, races, unchangedOnDisk, commits: commits.length })}`);
     });
   }
+
+  it('RELIABILITY.md states the step counts of these sequences', async function () {
+    if (sequencesRun !== SEQUENCES) this.skip();
+    const ext = await activeExtension();
+    const report = reportText(fs.readFileSync(path.join(ext.extensionUri.fsPath, 'RELIABILITY.md'), 'utf8'));
+    assertReportStates('interleaved-edit', [
+      `interleaved edits, ${SEQUENCES} sequences of ${LENGTH} steps, nothing lost`,
+      `| Designer edit (\`nnDesigner._test.applyEdit\`, the webview's own path) | epochs, seed, loss, one weight | ${count(totals.designer)} |`,
+      `| \`WorkspaceEdit\` from another extension | batch size | ${count(totals.workspaceEdit)} |`,
+      `| Typing in the text editor (\`TextEditor.edit\`) | description | ${count(totals.textEditor)} |`,
+      `| An external tool rewrites the file in place on disk | learning rate, after a save | ${count(totals.disk)} |`,
+      `| A real \`git checkout\` of an earlier commit | the whole file | ${count(totals.checkout)} |`,
+      `| Designer edit and text edit at once, against the same version | both | ${count(totals.concurrent)} |`,
+      `| The file changes on disk while the document has an unsaved edit | description (unsaved), learning rate (disk) | ${count(totals.dirtyDisk)} |`,
+    ], report);
+  });
 });
