@@ -205,14 +205,15 @@ describe('reliability: numeric faults through nnjson train', function () {
     const child = spawn(process.execPath, [runner, 'train', file], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    await new Promise<void>((resolve) => {
+    const training = new Promise<boolean>((resolve) => {
       const seen = (chunk: Buffer): void => {
         output += chunk.toString();
-        if (/epoch 1\//.test(output)) resolve();
+        if (/epoch 1\//.test(output)) resolve(true);
       };
       child.stdout.on('data', seen);
       child.stderr.on('data', seen);
     });
+    assert.ok(await Promise.race([training, exited.then(() => false)]), `the run ended before its first epoch: ${output}`);
     child.kill('SIGINT');
     assert.equal(await exited, 1, output);
     assert.match(output, /training interrupted after \d+ of 1000000 epochs; the file was not changed/);
