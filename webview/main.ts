@@ -3,6 +3,7 @@
 import './styles.css';
 import type { DesignerEdit, DocumentState, HostToWebview } from '../src/protocol/webview';
 import { assertNever } from '../src/protocol/webview';
+import { modelDigest } from '../src/protocol/digest';
 import { loadUiState, onHostMessage, post, saveUiState, type UiState } from './vscodeApi';
 import { Diagram } from './diagram';
 import { renderLayerControls, renderTrainingControls } from './controls';
@@ -77,6 +78,13 @@ function section(title: string, ...children: HTMLElement[]): HTMLElement {
   return el('section', { className: 'panel' }, el('h2', { className: 'panel-title', text: title }), ...children);
 }
 
+/** What the page shows, for the end-to-end tests to compare with the document (set once it is drawn). */
+function markShown(shown: DocumentState): void {
+  app.dataset.fileName = shown.fileName;
+  app.dataset.docVersion = String(shown.version);
+  app.dataset.modelDigest = shown.model ? modelDigest(shown.model) : 'invalid';
+}
+
 function render(): void {
   if (!state) return;
   const model = state.model;
@@ -86,6 +94,7 @@ function render(): void {
     editor.close(false);
     header.replaceChildren(el('span', { className: 'file-name', text: state.fileName }));
     errorHost.replaceChildren(renderErrorPanel(state.fileName, state.errors, () => post({ type: 'openAsText' })));
+    markShown(state);
     return;
   }
   errorHost.replaceChildren();
@@ -132,6 +141,7 @@ function render(): void {
     panels.push(section('Inspector', el('p', { className: 'hint', text: 'Select a layer (click its header, or press Enter on it) to see W, b and its equation.' })));
   }
   sidebar.replaceChildren(...panels);
+  markShown(state);
 }
 
 async function exportDiagram(format: 'svg' | 'png'): Promise<void> {

@@ -32,6 +32,9 @@ export function withOverrides(model: NnModel, flags: TrainFlags): NnModel {
   return { ...model, training };
 }
 
+/** How often a run lets a pending Ctrl-C through. */
+const INTERRUPT_CHECK_MS = 50;
+
 export async function trainCommand(file: string, flags: TrainFlags): Promise<void> {
   const model = withOverrides(await readModel(file), flags);
   const network = networkFromModel(model);
@@ -59,7 +62,13 @@ export async function trainCommand(file: string, flags: TrainFlags): Promise<voi
   try {
     const trainer = createTrainer(network, data.train, options, { ...trainerChoice(useWasmKernels()), firstInputNorm: false });
     debug(`trainer: ${trainer.backend}`);
+    let yielded = Date.now();
     for (let e = 0; e < epochs; e++) {
+      // Epochs run synchronously; a signal handler runs only on the event loop, so let it in now and then, or Ctrl-C waits for the whole run.
+      if (Date.now() - yielded >= INTERRUPT_CHECK_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        yielded = Date.now();
+      }
       const report = trainer.runEpoch(signal);
       if (report === undefined) break;
       reports.push(report);

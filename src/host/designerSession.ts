@@ -6,7 +6,7 @@
 // in step without echo loops.
 
 import * as vscode from 'vscode';
-import { parseWebviewMessage } from '../protocol/validate';
+import { acceptWebviewMessage } from '../protocol/validate';
 import { assertNever, type DesignerEdit, type DocumentState, type HostToWebview, type TrainingCommand } from '../protocol/webview';
 import { documentState, editedText } from './documentModel';
 import { getHtml, localResourceRoots } from './html';
@@ -95,11 +95,8 @@ export class DesignerSession implements vscode.Disposable {
 
   /** Everything from the webview enters here, and is validated before anything else looks at it. */
   async handleMessage(raw: unknown): Promise<EditOutcome | undefined> {
-    const message = parseWebviewMessage(raw);
-    if (!message) {
-      log().warn(`designer: dropped a malformed message: ${describeRaw(raw)}`);
-      return undefined;
-    }
+    const message = acceptWebviewMessage(raw, (line) => log().warn(line));
+    if (!message) return undefined;
     switch (message.type) {
       case 'ready': {
         this.isReady = true;
@@ -252,12 +249,4 @@ export class DesignerSession implements vscode.Disposable {
 
 export function fileName(uri: vscode.Uri): string {
   return uri.path.split('/').pop() ?? uri.toString();
-}
-
-function describeRaw(raw: unknown): string {
-  try {
-    return (JSON.stringify(raw) ?? String(raw)).slice(0, 200);
-  } catch {
-    return typeof raw;
-  }
 }

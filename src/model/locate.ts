@@ -3,6 +3,7 @@
 
 import { parseTree, type Node } from 'jsonc-parser';
 import { parsePointer, type PathSegment } from './pointer';
+import { tooDeep } from './syntax';
 
 export interface TextLocation {
   line: number;
@@ -81,8 +82,12 @@ export class Locator {
   }
 }
 
-/** Where the value at `pointer` is in `text`, or its nearest existing ancestor. */
+/**
+ * Where the value at `pointer` is in `text`, or its nearest existing ancestor.
+ * Text nested deeper than the loader accepts is not parsed (the parser recurses
+ * per level and would overflow the stack); it locates at the start.
+ */
 export function locate(text: string, pointer: string): TextLocation {
-  const root = parseTree(text, undefined, { allowTrailingComma: true, disallowComments: false });
+  const root = tooDeep(text) >= 0 ? undefined : parseTree(text, undefined, { allowTrailingComma: true, disallowComments: false });
   return new Locator(text, root).pointer(pointer);
 }

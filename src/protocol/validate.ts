@@ -173,3 +173,22 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
       return undefined;
   }
 }
+
+/**
+ * Where the host takes in a message from the webview: a message that does not
+ * validate is reported to `warn` as dropped and never returned, so nothing acts on it.
+ */
+export function acceptWebviewMessage(raw: unknown, warn: (line: string) => void): WebviewToHost | undefined {
+  const message = parseWebviewMessage(raw);
+  if (!message) warn(`designer: dropped a malformed message: ${describeRaw(raw)}`);
+  return message;
+}
+
+/** At most 200 characters of what arrived, for the log. */
+function describeRaw(raw: unknown): string {
+  try {
+    return (JSON.stringify(raw) ?? String(raw)).slice(0, 200);
+  } catch {
+    return typeof raw;
+  }
+}

@@ -4,6 +4,7 @@
 
 import { applyEdits, getNodeValue, modify, parseTree, type FormattingOptions, type JSONPath, type ParseError } from 'jsonc-parser';
 import { parsePointer, pointerToPath } from '../../model/pointer';
+import { tooDeep } from '../../model/syntax';
 import type { Problem } from './problems';
 import { lowerLearningRate } from './training';
 
@@ -17,8 +18,9 @@ export interface QuickFix {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The fixes that obviously apply to `problem`; none when the text is not even JSON. */
+/** The fixes that obviously apply to `problem`; none when the text is not even JSON, or nested deeper than the loader reads. */
 export function quickFixes(text: string, problem: Pick<Problem, 'pointer' | 'code' | 'suggestedLearningRate'>): QuickFix[] {
+  if (tooDeep(text) >= 0) return [];
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (!root || errors.length > 0) return [];

@@ -95,10 +95,16 @@ describe('training during edits', function () {
   });
 
   it('closing the designer ends the session and its worker', async () => {
+    const live = (): Thenable<number> => vscode.commands.executeCommand<number>('nnDesigner._test.liveWorkers');
+    // Sessions of other documents may still be ending; this one's worker is counted against them.
+    const others = await live();
     const uri = await longCopy('and.nnjson', 'edits-close.nnjson');
     await trainInDesigner(uri);
+    assert.equal(await live(), others + 1, 'the running session has its worker');
     await closeAllEditors();
     await waitFor('the session to end', async () => ((await trainingView(uri)) === undefined ? true : undefined));
+    // The count drops only when the worker itself has reported its exit.
+    await waitFor('the worker to exit', async () => ((await live()) <= others ? true : undefined), 10_000);
     assert.equal(await vscode.commands.executeCommand<boolean>('nnDesigner._test.crashWorker', uri), false, 'no worker is left to end');
   });
 

@@ -31,6 +31,16 @@ async function perform(page, request, shotsDir) {
       const frame = await frameWith(page, request.selector).catch(() => undefined);
       return frame ? frame.locator(request.selector).count() : 0;
     }
+    case 'webviewDataset': {
+      // Every shown webview's element matching the selector, so a test can tell one designer from two.
+      const found = [];
+      for (const frame of webviewFrames(page)) {
+        for (const element of await frame.locator(request.selector).all().catch(() => [])) {
+          found.push(await element.evaluate((e) => ({ ...e.dataset })).catch(() => undefined));
+        }
+      }
+      return found.filter((d) => d !== undefined);
+    }
     default:
       throw new Error(`unknown browser action ${request.action}`);
   }

@@ -66,11 +66,13 @@ export const BROWSER_MARK = 'NN_E2E_BROWSER ';
 export type BrowserRequest =
   | { action: 'screenshot'; name: string }
   | { action: 'webviewClick'; selector: string }
-  | { action: 'webviewCount'; selector: string };
+  | { action: 'webviewCount'; selector: string }
+  /** The `data-*` attributes of every element matching `selector` in the shown webviews, as a list. */
+  | { action: 'webviewDataset'; selector: string };
 
 export interface BrowserReply {
   ok: boolean;
-  /** The count for webviewCount, the files for screenshot. */
+  /** The count for webviewCount, the files for screenshot, the list of datasets for webviewDataset. */
   value?: unknown;
   error?: string;
 }

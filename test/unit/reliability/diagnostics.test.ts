@@ -166,6 +166,17 @@ describe('reliability: quick fixes', () => {
   it('offers nothing for text that is not JSON', () => {
     assert.deepEqual(quickFixes('{ "layers": [', { pointer: '/layers/0/weights', code: 'file' }), []);
   });
+
+  it('places training problems and offers no fix in text nested deeper than the loader reads, without overflowing the stack', () => {
+    // Once valid (training ran on it), then edited into 20,000 nested brackets.
+    const deep = `{"training": {"optimizer": {"learningRate": ${'['.repeat(20_000)}0${']'.repeat(20_000)}}}}`;
+    const [divergence] = locateTrainingProblems(deep, [{ kind: 'divergence', message: 'the loss became NaN' }]);
+    assert.deepEqual([divergence.offset, divergence.length], [0, 0]);
+    assert.deepEqual(quickFixes(deep, divergence), []);
+    const [nesting] = modelProblems(deep).problems;
+    assert.match(nesting.message, /nested more than 256 levels deep/);
+    assert.deepEqual(quickFixes(deep, nesting), []);
+  });
 });
 
 describe('reliability: data file problems', () => {

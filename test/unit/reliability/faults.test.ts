@@ -5,12 +5,12 @@
 // message (no stack trace), and leave the file byte for byte as it was.
 
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { linkSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
-import { writeFigures } from './figures';
+import { assertReportStates, writeFigures } from './figures';
 
 const root = resolve(__dirname, '..', '..', '..');
 let work: string;
@@ -60,6 +60,42 @@ const edit = (change: (d: Doc) => void): (() => string) => () => {
 const literal = (change: (d: Doc) => void, marker: string, replacement: string): (() => string) => () => edit(change)().replace(marker, replacement);
 const CSV_HEADER = 'a,b,y\n';
 
+/**
+ * A preload for the CLI's process: the first write of more than a few bytes, by
+ * whatever call, writes half its text and kills the process, as a power cut or
+ * kill -9 in the middle of saving would.
+ */
+const DIE_MID_WRITE = `
+const fs = require('node:fs');
+const fsp = require('node:fs/promises');
+const die = (write, data, args) => {
+  const text = String(data);
+  if (text.length < 64) return false;
+  write(text.slice(0, text.length >> 1), ...args);
+  process.kill(process.pid, 'SIGKILL');
+  return true;
+};
+const writeFileSync = fs.writeFileSync;
+fs.writeFileSync = (target, data, ...rest) => (die((t) => writeFileSync(target, t), data, []) ? undefined : writeFileSync(target, data, ...rest));
+const writeFile = fsp.writeFile;
+fsp.writeFile = async (target, data, ...rest) => { if (!die((t) => writeFileSync(target, t), data, [])) return writeFile(target, data, ...rest); };
+const open = fsp.open;
+fsp.open = async (...args) => {
+  const handle = await open(...args);
+  for (const method of ['writeFile', 'write']) {
+    const original = handle[method].bind(handle);
+    handle[method] = async (data, ...rest) => {
+      if (typeof data === 'string' || ArrayBuffer.isView(data)) {
+        const text = typeof data === 'string' ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString();
+        if (text.length >= 64) { await original(text.slice(0, text.length >> 1)); await handle.sync(); process.kill(process.pid, 'SIGKILL'); }
+      }
+      return original(data, ...rest);
+    };
+  }
+  return handle;
+};
+`;
+
 const CASES: FaultCase[] = [
   { name: 'NaN weight (written as null)', text: edit((d) => ((d.layers[0].weights as unknown[][])[1][0] = null)), message: /:\d+:\d+: layers\[0\]\.weights\[1\]\[0\] must be a number/ },
   { name: 'infinite weight (1e999)', text: literal((d) => ((d.layers[0].weights as unknown[][])[1][0] = 'INF'), '"INF"', '1e999'), message: /:\d+:\d+: layers\[0\]\.weights\[1\]\[0\] must be a finite number/ },
@@ -90,6 +126,7 @@ const CASES: FaultCase[] = [
 describe('reliability: numeric faults through nnjson train', function () {
   this.timeout(300_000);
   const figures: { fault: string; exitCode: number | null; message: string }[] = [];
+  const atomic: string[] = [];
 
   before(async () => {
     work = mkdtempSync(join(tmpdir(), 'nnjson-faults-'));
@@ -100,7 +137,7 @@ describe('reliability: numeric faults through nnjson train', function () {
     writeFileSync(runner, `require('./cli.js').main(process.argv.slice(2)).then((c) => { process.exitCode = c; });\n`);
   });
   after(() => {
-    writeFigures('faults', figures);
+    writeFigures('faults', { cases: figures, atomic });
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -120,15 +157,76 @@ describe('reliability: numeric faults through nnjson train', function () {
     });
   }
 
-  it('writes atomically: a successful run leaves a valid file and no temporary file; a failed write leaves none either', () => {
+  it('writes atomically: the trained file is a new inode put in place by a rename, and a failed write leaves no temporary file', () => {
     const file = join(work, 'ok.nnjson');
-    writeFileSync(file, json(andNetwork()));
+    const original = json(andNetwork());
+    writeFileSync(file, original);
+    // A second name for the original inode: a write into the file itself would show through it.
+    const keep = join(work, 'ok-original.link');
+    linkSync(file, keep);
+    const inode = statSync(file).ino;
     const ok = spawnSync(process.execPath, [runner, 'train', file, '--quiet', '--epochs', '3'], { cwd: work, encoding: 'utf8' });
     assert.equal(ok.status, 0, ok.stderr);
     assert.equal((JSON.parse(readFileSync(file, 'utf8')) as { history: { loss: number[] } }).history.loss.length, 3);
+    assert.notEqual(statSync(file).ino, inode, 'the file was replaced, not rewritten in place');
+    assert.equal(readFileSync(keep, 'utf8'), original, 'the old inode still holds the old text, untouched');
+    assert.deepEqual(readdirSync(work).filter((f) => f.endsWith('.tmp')), [], 'no temporary file is left');
+    rmSync(keep);
     const bad = spawnSync(process.execPath, [runner, 'train', file, '--quiet', '--epochs', '1', '--out', join(work, 'no-such-dir', 'x.nnjson')], { cwd: work, encoding: 'utf8' });
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /cannot write/);
     assert.deepEqual(readdirSync(work).filter((f) => f.endsWith('.tmp')), []);
+    atomic.push('a successful run replaces the inode; the old one keeps the old text', 'a failed write leaves no temporary file');
+  });
+
+  it('a run killed half-way through writing the trained file leaves the original byte for byte', () => {
+    const file = join(work, 'killed.nnjson');
+    const original = json(andNetwork());
+    writeFileSync(file, original);
+    // Loaded before the CLI: every way of writing a file writes half of what it is given and then the process is killed.
+    const preload = join(work, 'die-mid-write.cjs');
+    writeFileSync(preload, DIE_MID_WRITE);
+    const run = spawnSync(process.execPath, ['--require', preload, runner, 'train', file, '--quiet', '--epochs', '3'], { cwd: work, encoding: 'utf8' });
+    assert.equal(run.signal, 'SIGKILL', `the run was killed while writing; status ${run.status}, stderr: ${run.stderr}`);
+    assert.equal(readFileSync(file, 'utf8'), original, 'the file is byte for byte as it was');
+    // The half-written text is in the temporary file beside it, never in the file.
+    const leftovers = readdirSync(work).filter((f) => f.endsWith('.tmp'));
+    assert.equal(leftovers.length, 1, `one temporary file holds the half-written text: ${leftovers.join(', ')}`);
+    assert.match(leftovers[0], /^\.killed\.nnjson\..*\.tmp$/);
+    assert.ok(readFileSync(join(work, leftovers[0]), 'utf8').length > 0, 'the write was under way when the run was killed');
+    rmSync(join(work, leftovers[0]));
+    atomic.push('a run killed half-way through its write leaves the file byte for byte');
+  });
+
+  it('a run interrupted with Ctrl-C while training leaves the file byte for byte', async () => {
+    const file = join(work, 'interrupted.nnjson');
+    const original = edit((d) => (d.training.epochs = 1_000_000))();
+    writeFileSync(file, original);
+    const child = spawn(process.execPath, [runner, 'train', file], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const training = new Promise<boolean>((resolve) => {
+      const seen = (chunk: Buffer): void => {
+        output += chunk.toString();
+        if (/epoch 1\//.test(output)) resolve(true);
+      };
+      child.stdout.on('data', seen);
+      child.stderr.on('data', seen);
+    });
+    assert.ok(await Promise.race([training, exited.then(() => false)]), `the run ended before its first epoch: ${output}`);
+    child.kill('SIGINT');
+    assert.equal(await exited, 1, output);
+    assert.match(output, /training interrupted after \d+ of 1000000 epochs; the file was not changed/);
+    assert.equal(readFileSync(file, 'utf8'), original, 'the file is byte for byte as it was');
+    assert.deepEqual(readdirSync(work).filter((f) => f.endsWith('.tmp')), [], 'no temporary file is left');
+    atomic.push('a run interrupted with Ctrl-C leaves the file byte for byte');
+  });
+
+  it('RELIABILITY.md states the fault cases of this run', function () {
+    if (figures.length !== CASES.length) this.skip();
+    assertReportStates('faults', [
+      `Numeric faults: ${CASES.length} cases through \`nnjson train\`, all passed`,
+      `**Atomic writes:** ${atomic.length} cases`,
+    ]);
   });
 });
