@@ -40,14 +40,15 @@ export class Timeline {
     this.element = el('div', { className: 'timeline' }, this.slider, this.label, this.replayButton, this.liveButton);
   }
 
-  /** `shown` is the epoch on screen; `live` whether it follows the latest. */
-  update(epochs: readonly number[], shown: number | undefined, live: boolean): void {
+  /** `shown` is the epoch on screen; `live` whether it follows the latest; `note` is said after it. */
+  update(epochs: readonly number[], shown: number | undefined, live: boolean, note?: string): void {
     this.epochs = epochs;
     this.slider.max = String(Math.max(0, epochs.length - 1));
     this.slider.disabled = epochs.length < 2;
     const index = shown === undefined ? -1 : nearestIndex(epochs, shown);
     if (index >= 0 && document.activeElement !== this.slider) this.slider.value = String(index);
-    const text = shown === undefined ? 'No epochs yet' : `Epoch ${shown}${live ? ' (live)' : ''}`;
+    const base = shown === undefined ? 'No epochs yet' : `Epoch ${shown}${live ? ' (live)' : ''}`;
+    const text = note ? `${base} (${note})` : base;
     this.label.textContent = text;
     this.slider.setAttribute('aria-valuetext', text);
     this.liveButton.disabled = live;

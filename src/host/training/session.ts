@@ -1,12 +1,11 @@
 // One training session per document: owns the worker, follows its state,
-// keeps the per-epoch series, asks the worker for kept epochs of its timeline,
-// and throttles what goes to the webview. No `vscode` here, so the state machine is tested with a
+// keeps the per-epoch series, mirrors the list of epochs the worker's
+// timeline keeps and asks it for them, and throttles what goes to the webview. No `vscode` here, so the state machine is tested with a
 // fake worker; src/host/training/manager.ts connects it to VS Code.
 
 import type { LayerSnapshot, TrainingSnapshot, TrainingStatus, TrainingView } from '../../protocol/training';
 import type { TrainingCommand } from '../../protocol/webview';
 import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerToHost } from '../../protocol/worker';
-import { policyEpochs } from '../../worker/timeline';
 import { Throttle, realTimers, type Timers } from './throttle';
 
 /** What the session needs of a worker_threads Worker. */
@@ -50,6 +49,8 @@ export class TrainingSession {
   /** The worker's last report while it reads the data file; cleared when it is ready. */
   private reading: TrainingView['reading'];
   private series = { loss: [] as number[], testLoss: [] as (number | null)[], accuracy: [] as (number | null)[], testAccuracy: [] as (number | null)[] };
+  /** The epochs the worker's timeline keeps, ascending, as it last reported them plus the epochs since. */
+  private kept: number[] = [];
   private readonly live: Throttle<TrainingSnapshot>;
   private readonly requests = new Map<number, { resolve: (m: WorkerToHost) => void; reject: (e: Error) => void }>();
   private started = false;
@@ -109,6 +110,8 @@ export class TrainingSession {
         break;
       case 'reset':
         this.series = { loss: [], testLoss: [], accuracy: [], testAccuracy: [] };
+        // The worker's new timeline starts with the re-initialised epoch 0.
+        this.kept = [0];
         this.live.cancel();
         this.message = undefined;
         this.send({ type: 'reset' });
@@ -140,11 +143,16 @@ export class TrainingSession {
     this.send({ type: 'boundaryResolution', resolution });
   }
 
-  /** The kept snapshot of an epoch, from the worker's timeline; only the designer that asked shows it. */
+  /**
+   * The kept snapshot of an epoch, from the worker's timeline; only the designer that asked shows it.
+   * Undefined when the worker no longer keeps it; `view().timeline` then lists what it keeps.
+   */
   async scrubTo(epoch: number): Promise<TrainingSnapshot | undefined> {
     if (this.ended || !this.worker) return undefined;
     const reply = await this.request((id) => ({ type: 'scrub', id, epoch }));
-    return reply.type === 'scrubbed' ? reply.snapshot : undefined;
+    if (reply.type !== 'scrubbed') return undefined;
+    if (!this.ended) this.kept = [...reply.timeline];
+    return reply.snapshot;
   }
 
   /** One Dense layer whole at an epoch: from the latest snapshot when it is that epoch, else from the worker's timeline. */
@@ -175,7 +183,7 @@ export class TrainingSession {
       status: this.statusValue,
       totalEpochs: this.totalEpochs,
       series: { loss: [...this.series.loss], testLoss: [...this.series.testLoss], accuracy: [...this.series.accuracy], testAccuracy: [...this.series.testAccuracy] },
-      timeline: this.started ? policyEpochs(this.series.loss.length, this.options.keepRecentEpochs, this.options.keepEveryNth) : [],
+      timeline: this.started ? [...this.kept] : [],
     };
     if (this.latest) view.latest = this.latest;
     if (this.message !== undefined) view.message = this.message;
@@ -214,11 +222,14 @@ export class TrainingSession {
         this.totalEpochs = message.totalEpochs;
         if (message.points) this.points = message.points;
         if (message.preview) this.preview = message.preview;
+        this.kept = [message.snapshot.epoch];
         this.accept(message.snapshot);
         this.emitView();
         break;
       case 'snapshot':
         if (message.series) this.merge(message.series);
+        if (message.timeline) this.kept = [...message.timeline];
+        else if (message.series) this.keepEpochs(message.series);
         this.accept(message.snapshot);
         break;
       case 'state': {
@@ -271,6 +282,12 @@ export class TrainingSession {
     this.series.testLoss.push(...series.testLoss.slice(skip));
     this.series.accuracy.push(...series.accuracy.slice(skip));
     this.series.testAccuracy.push(...series.testAccuracy.slice(skip));
+  }
+
+  /** Every epoch the worker finished went into its timeline; without a new list from it, they are all still there. */
+  private keepEpochs(series: EpochSeries): void {
+    const last = this.kept[this.kept.length - 1] ?? -1;
+    for (let k = 0; k < series.loss.length; k++) if (series.from + k > last) this.kept.push(series.from + k);
   }
 
   private crashed(message: string): void {

@@ -165,21 +165,35 @@ describe('TrainingSession with a fake worker', () => {
     assert.deepEqual(t.live.map((s) => s.epoch), [0, 50, 52], 'pausing flushes without waiting');
   });
 
-  it('lists the timeline by its policy and asks the worker for a kept epoch', async () => {
-    const t = setup({ keepRecent: 5, everyNth: 10 });
+  it('lists the epochs the worker keeps: those it finished, its own list once it dropped some, and its answer to a scrub', async () => {
+    const t = setup();
     t.session.command('train');
     t.ready();
     for (let e = 1; e <= 37; e++) t.epoch(e);
-    assert.deepEqual(t.session.view().timeline, [0, 10, 20, 30, 33, 34, 35, 36, 37]);
+    assert.deepEqual(t.session.view().timeline, Array.from({ length: 38 }, (_, e) => e), 'nothing dropped yet: every epoch');
+    // The worker thinned its timeline: its list replaces the host's.
+    const thinned = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 30, 36, 37, 38];
+    t.worker.emit('message', { type: 'snapshot', snapshot: snapshot(38), series: { from: 38, loss: [0.1], testLoss: [null], accuracy: [null], testAccuracy: [null] }, timeline: thinned });
+    assert.deepEqual(t.session.view().timeline, thinned);
+    t.epoch(39);
+    assert.deepEqual(t.session.view().timeline, [...thinned, 39], 'epochs after the list are added to it');
     t.timers.advance(1000);
     const delivered = t.live.length;
-    const pending = t.session.scrubTo(20);
+    const pending = t.session.scrubTo(5);
     const request = t.worker.sent.at(-1);
-    assert.ok(request?.type === 'scrub' && request.epoch === 20);
-    t.worker.emit('message', { type: 'scrubbed', id: request.id, snapshot: snapshot(20) });
+    assert.ok(request?.type === 'scrub' && request.epoch === 5);
+    t.worker.emit('message', { type: 'scrubbed', id: request.id, snapshot: snapshot(5), timeline: [...thinned, 39] });
     const at = await pending;
-    assert.deepEqual(Array.from(at!.layers[0].weights), [20, -20], 'epoch 20 as it was');
+    assert.deepEqual(Array.from(at!.layers[0].weights), [5, -5], 'epoch 5 as it was');
     assert.equal(t.live.length, delivered, 'a scrub is answered to the asker, not broadcast as live');
+    // An epoch the worker dropped in the meantime: no snapshot, and the list the worker holds now.
+    const gone = t.session.scrubTo(30);
+    const second = t.worker.sent.at(-1);
+    assert.ok(second?.type === 'scrub');
+    const now = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 37, 38, 39];
+    t.worker.emit('message', { type: 'scrubbed', id: second.id, timeline: now });
+    assert.equal(await gone, undefined);
+    assert.deepEqual(t.session.view().timeline, now);
   });
 
   it('shows how far the worker has read the data file until it is ready', () => {

@@ -207,6 +207,32 @@ describe('TrainingLoop (the worker side)', () => {
     assert.ok(none?.type === 'scrubbed' && none.snapshot === undefined);
   });
 
+  it('scrubs back to epoch 5 of XOR after 300 epochs with the default timeline settings, and reports what it keeps', async () => {
+    const model = example('xor');
+    model.training.epochs = 300;
+    const h = harness(model, 1e9);
+    h.init.snapshotIntervalMs = 1e12;
+    h.send({ type: 'init', init: h.init });
+    await h.settle();
+    h.send({ type: 'run' });
+    while (h.deferred.length > 0) h.turn();
+    assert.equal(h.snapshots().at(-1)?.epoch, 300);
+    h.send({ type: 'scrub', id: 7, epoch: 5 });
+    const reply = h.posted.at(-1);
+    assert.ok(reply?.type === 'scrubbed' && reply.snapshot, 'epoch 5 is still kept');
+    assert.deepEqual(reply.timeline, Array.from({ length: 301 }, (_, e) => e), 'a run this small keeps every epoch');
+    // The oracle: the engine's own run of the same model, stopped after 5 epochs.
+    const reference = buildSession(model, await loadSamples(model, undefined));
+    for (let e = 0; e < 5; e++) reference.trainer.runEpoch();
+    const dense = reference.network.denseLayers();
+    assert.equal(reply.snapshot.epoch, 5);
+    for (let d = 0; d < dense.length; d++) {
+      assert.deepEqual(Array.from(reply.snapshot.layers[d].weights), Array.from(Float32Array.from(dense[d].weights)), `layer ${d + 1} weights at epoch 5`);
+      assert.deepEqual(Array.from(reply.snapshot.layers[d].bias), Array.from(Float32Array.from(dense[d].bias)), `layer ${d + 1} bias at epoch 5`);
+    }
+    assert.ok(h.posted.every((m) => m.type !== 'snapshot' || m.timeline === undefined), 'no epoch was dropped, so no list was sent');
+  });
+
   it('reports a build failure instead of throwing', async () => {
     const model = example('and');
     model.training.batchSize = 99;
