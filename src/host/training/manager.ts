@@ -225,7 +225,11 @@ export class TrainingManager implements vscode.Disposable {
           for (const l of listeners) l.snapshot(snapshot);
           this.changed.fire({ uri, view: undefined, snapshot });
         },
-        epoch: (s) => log().debug(`training ${name}: epoch ${s.epoch}: loss ${s.loss}${s.accuracy === undefined ? '' : `, accuracy ${s.accuracy}`}${s.testLoss === undefined ? '' : `, test loss ${s.testLoss}`}`),
+        log: {
+          wantsDebug: () => log().logLevel !== vscode.LogLevel.Off && log().logLevel <= vscode.LogLevel.Debug,
+          debug: (message) => log().debug(`training ${name} ${message}`),
+          error: (message) => log().error(`training ${name} ${message}`),
+        },
         divergence: (message) => {
           log().warn(`training ${name}: ${message}`);
           void vscode.window.showWarningMessage(`NN Designer: ${message}`);
@@ -243,8 +247,8 @@ export class TrainingManager implements vscode.Disposable {
     return this.workers(name);
   }
 
+  /** The session has logged the failure; the user is told here. */
   private reportFailure(name: string, message: string | undefined): void {
-    log().error(`training ${name} failed: ${message ?? 'unknown error'}`);
     void vscode.window.showErrorMessage(`NN Designer: training ${name} failed: ${message ?? 'unknown error'}`);
   }
 

@@ -1,11 +1,13 @@
 // One training session per document: owns the worker, follows its state,
-// keeps the per-epoch series, mirrors the list of epochs the worker's
-// timeline keeps and asks it for them, and throttles what goes to the webview. No `vscode` here, so the state machine is tested with a
+// keeps the per-epoch series and logs each epoch, mirrors the list of epochs
+// the worker's timeline keeps and asks it for them, and throttles what goes to
+// the webview. No `vscode` here, so the state machine is tested with a
 // fake worker; src/host/training/manager.ts connects it to VS Code.
 
 import type { LayerSnapshot, TrainingSnapshot, TrainingStatus, TrainingView } from '../../protocol/training';
 import type { TrainingCommand } from '../../protocol/webview';
 import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerToHost } from '../../protocol/worker';
+import { epochLine, type SessionLog } from './sessionLog';
 import { Throttle, realTimers, type Timers } from './throttle';
 
 /** What the session needs of a worker_threads Worker. */
@@ -30,10 +32,10 @@ export interface SessionEvents {
   view?(view: TrainingView): void;
   /** A live snapshot for the webview, throttled. */
   snapshot?(snapshot: TrainingSnapshot): void;
-  /** Every end-of-epoch snapshot the worker sends (at most its snapshot rate), unthrottled here. */
-  epoch?(snapshot: TrainingSnapshot): void;
   /** NaN or Inf: the worker has paused. */
   divergence?(message: string): void;
+  /** Every epoch's numbers at debug level, as the paper's verbose mode prints them; failures at error level. */
+  log?: SessionLog;
 }
 
 type WorkerCommand = Extract<TrainingCommand, 'train' | 'pause' | 'resume' | 'stepEpoch' | 'stepBatch' | 'stop' | 'reset'>;
@@ -263,7 +265,6 @@ export class TrainingSession {
 
   private accept(snapshot: TrainingSnapshot): void {
     this.latest = snapshot;
-    if (snapshot.batch === 0 && snapshot.epoch > 0) this.events.epoch?.(snapshot);
     this.live.push(snapshot);
   }
 
@@ -274,7 +275,7 @@ export class TrainingSession {
     return { from: from + 1, loss: s.loss.slice(from), testLoss: s.testLoss.slice(from), accuracy: s.accuracy.slice(from), testAccuracy: s.testAccuracy.slice(from) };
   }
 
-  /** Appends the chart numbers of epochs not seen yet. */
+  /** Appends the chart numbers of epochs not seen yet, and logs each of them. */
   private merge(series: EpochSeries): void {
     const skip = this.series.loss.length + 1 - series.from;
     if (skip < 0) return;
@@ -282,6 +283,9 @@ export class TrainingSession {
     this.series.testLoss.push(...series.testLoss.slice(skip));
     this.series.accuracy.push(...series.accuracy.slice(skip));
     this.series.testAccuracy.push(...series.testAccuracy.slice(skip));
+    const log = this.events.log;
+    if (!log || log.wantsDebug?.() === false) return;
+    for (let k = Math.max(0, skip); k < series.loss.length; k++) log.debug(epochLine(series, k, this.totalEpochs));
   }
 
   /** Every epoch the worker finished went into its timeline; without a new list from it, they are all still there. */
@@ -300,6 +304,7 @@ export class TrainingSession {
     this.ended = true;
     this.statusValue = status;
     this.message = message;
+    if (status === 'failed') this.events.log?.error(`failed: ${message ?? 'unknown error'}`);
     this.live.cancel();
     for (const request of this.requests.values()) request.reject(new Error(message ?? 'the training session ended'));
     this.requests.clear();

@@ -196,6 +196,33 @@ describe('TrainingSession with a fake worker', () => {
     assert.deepEqual(t.session.view().timeline, now);
   });
 
+  it('logs every epoch at debug level, including those whose snapshots the throttle held back, and a failure at error level', () => {
+    const lines: string[] = [];
+    let debug = true;
+    const log = { wantsDebug: () => debug, debug: (m: string) => lines.push(`debug ${m}`), error: (m: string) => lines.push(`error ${m}`) };
+    const worker = new FakeWorker();
+    const session = new TrainingSession(() => worker,
+      { model: andModel(), boundaryResolution: 20, stream: true, keepRecentEpochs: 200, keepEveryNth: 10 },
+      { updatesPerSecond: 1, keepRecentEpochs: 200, keepEveryNth: 10 }, { log }, new FakeTimers());
+    session.command('train');
+    worker.emit('message', { type: 'ready', totalEpochs: 1000, batches: 4, snapshot: snapshot(0) });
+    // One snapshot message carries three epochs' numbers; the next one overlaps the first by one.
+    worker.emit('message', { type: 'snapshot', snapshot: snapshot(3), series: { from: 1, loss: [0.5, 0.25, 0.125], testLoss: [null, null, 0.3], accuracy: [0.5, 0.75, 1], testAccuracy: [null, null, null] } });
+    worker.emit('message', { type: 'snapshot', snapshot: snapshot(4), series: { from: 3, loss: [0.125, 0.0625], testLoss: [0.3, 0.2], accuracy: [1, 1], testAccuracy: [null, 0.5] } });
+    assert.deepEqual(lines, [
+      'debug epoch 1/1000: loss 0.5, accuracy 0.5',
+      'debug epoch 2/1000: loss 0.25, accuracy 0.75',
+      'debug epoch 3/1000: loss 0.125, accuracy 1, test loss 0.3',
+      'debug epoch 4/1000: loss 0.0625, accuracy 1, test loss 0.2, test accuracy 0.5',
+    ]);
+    debug = false;
+    worker.emit('message', { type: 'snapshot', snapshot: snapshot(5), series: { from: 5, loss: [0.03], testLoss: [null], accuracy: [1], testAccuracy: [null] } });
+    assert.equal(lines.length, 4, 'no line is built when debug lines are not wanted');
+    assert.equal(session.view().series.loss.length, 5, 'the epoch still reaches the charts');
+    worker.emit('error', new Error('out of memory'));
+    assert.deepEqual(lines.slice(4), ['error failed: the training worker crashed: out of memory']);
+  });
+
   it('shows how far the worker has read the data file until it is ready', () => {
     const t = setup();
     t.session.command('train');
