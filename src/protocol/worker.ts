@@ -63,8 +63,8 @@ export type HostToWorker =
   /** Re-initialise the network from the model and its seed; the session goes back to epoch 0. */
   | { type: 'reset' }
   | { type: 'boundaryResolution'; resolution: number }
-  /** Change the epochs-per-second bound of a running session (0: none). */
-  | { type: 'pace'; epochsPerSecond: number }
+  /** New settings for a running session: the epochs-per-second bound (0: none) and the live snapshot interval. */
+  | { type: 'pace'; epochsPerSecond: number; snapshotIntervalMs: number }
   /** Ask for the trained parameters at full precision, for Apply. */
   | { type: 'weights'; id: number }
   /** Ask for a kept epoch of the timeline, with its decision boundary recomputed. */

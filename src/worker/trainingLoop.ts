@@ -94,7 +94,10 @@ export class TrainingLoop {
         this.reset();
         break;
       case 'pace':
-        if (this.init) this.init.epochsPerSecond = message.epochsPerSecond;
+        if (this.init) {
+          this.init.epochsPerSecond = message.epochsPerSecond;
+          this.init.snapshotIntervalMs = message.snapshotIntervalMs;
+        }
         break;
       case 'boundaryResolution':
         if (this.init) this.init.boundaryResolution = clampResolution(message.resolution);

@@ -1,8 +1,8 @@
 // Owns the training sessions, one per document, and ties them to VS Code:
 // the worker (started by the factory the entry point hands in), the designers
 // that show a session, logging, warnings, Apply as one undoable edit,
-// apply-on-save, and the end of a session when its document or its last
-// designer closes.
+// apply-on-save, pacing settings changed while a session runs, and the end of
+// a session when its document or its last designer closes.
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -27,6 +27,7 @@ export interface TrainingListener {
 }
 
 interface Entry {
+  uri: vscode.Uri;
   session: TrainingSession;
   shape: string;
   /** Epochs of this session already written to the document by Apply. */
@@ -62,6 +63,7 @@ export class TrainingManager implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) void this.documentChanged(e.document);
       }),
+      vscode.workspace.onDidChangeConfiguration((e) => this.configurationChanged(e)),
       vscode.workspace.onWillSaveTextDocument((e) => {
         const entry = this.entries.get(e.document.uri.toString());
         if (entry && trainingConfig(e.document.uri).applyOnSave && !entry.stale) e.waitUntil(this.saveEdits(e.document, entry));
@@ -198,7 +200,7 @@ export class TrainingManager implements vscode.Disposable {
     const listeners = previous?.listeners ?? this.listenersFor(key);
     previous?.session.dispose();
     const name = path.basename(uri.path);
-    const entry: Entry = { session: undefined as unknown as TrainingSession, shape: shapeKey(model), applied: 0, stale: false, listeners, holders: previous?.holders ?? 0 };
+    const entry: Entry = { uri, session: undefined as unknown as TrainingSession, shape: shapeKey(model), applied: 0, stale: false, listeners, holders: previous?.holders ?? 0 };
     entry.session = new TrainingSession(
       () => feedWorker(this.startWorker(name), delivery, statusBarProgress(name)),
       {
@@ -240,6 +242,18 @@ export class TrainingManager implements vscode.Disposable {
     this.pendingListeners.delete(key);
     log().info(`training: session for ${name} (${model.training.epochs} epochs)`);
     return entry;
+  }
+
+  /** The pacing settings reach the sessions that run; the other settings apply from the next session on. */
+  private configurationChanged(e: vscode.ConfigurationChangeEvent): void {
+    for (const { uri, session } of this.entries.values()) {
+      if (session.isEnded) continue;
+      if (!e.affectsConfiguration('nnDesigner.training.maxEpochsPerSecond', uri) && !e.affectsConfiguration('nnDesigner.training.updatesPerSecond', uri)) continue;
+      const { updatesPerSecond, maxEpochsPerSecond } = trainingConfig(uri);
+      session.setPace(updatesPerSecond, maxEpochsPerSecond);
+      const epochs = maxEpochsPerSecond > 0 ? `at most ${maxEpochsPerSecond} epochs` : 'epochs at full speed';
+      log().info(`training ${path.basename(uri.path)}: now ${epochs} and ${updatesPerSecond} designer updates a second`);
+    }
   }
 
   private startWorker(name: string): WorkerPort {

@@ -1,7 +1,7 @@
 // One training session per document: owns the worker, follows its state,
 // keeps the per-epoch series and logs each epoch, mirrors the list of epochs
-// the worker's timeline keeps and asks it for them, and throttles what goes to
-// the webview. No `vscode` here, so the state machine is tested with a
+// the worker's timeline keeps and asks it for them, and throttles what goes
+// to the webview. No `vscode` here, so the state machine is tested with a
 // fake worker; src/host/training/manager.ts connects it to VS Code.
 
 import type { LayerSnapshot, TrainingSnapshot, TrainingStatus, TrainingView } from '../../protocol/training';
@@ -53,7 +53,7 @@ export class TrainingSession {
   private series = { loss: [] as number[], testLoss: [] as (number | null)[], accuracy: [] as (number | null)[], testAccuracy: [] as (number | null)[] };
   /** The epochs the worker's timeline keeps, ascending, as it last reported them plus the epochs since. */
   private kept: number[] = [];
-  private readonly live: Throttle<TrainingSnapshot>;
+  private live: Throttle<TrainingSnapshot>;
   private readonly requests = new Map<number, { resolve: (m: WorkerToHost) => void; reject: (e: Error) => void }>();
   private started = false;
   /** Stop is under way: the worker's pause on the way is not a state of its own. */
@@ -143,6 +143,19 @@ export class TrainingSession {
   setBoundaryResolution(resolution: number): void {
     this.init.boundaryResolution = resolution;
     this.send({ type: 'boundaryResolution', resolution });
+  }
+
+  /** New pacing settings for a running session: the worker's epoch rate and snapshot interval, and the live throttle. */
+  setPace(updatesPerSecond: number, epochsPerSecond: number): void {
+    if (this.ended) return;
+    this.init.epochsPerSecond = epochsPerSecond;
+    this.init.snapshotIntervalMs = 1000 / updatesPerSecond;
+    this.send({ type: 'pace', epochsPerSecond, snapshotIntervalMs: this.init.snapshotIntervalMs });
+    if (updatesPerSecond === this.options.updatesPerSecond) return;
+    this.options.updatesPerSecond = updatesPerSecond;
+    // The held snapshot goes out now, so the change never loses the latest state.
+    this.live.flush();
+    this.live = new Throttle(updatesPerSecond, (s) => this.events.snapshot?.(s), this.timers);
   }
 
   /**

@@ -223,6 +223,23 @@ describe('TrainingSession with a fake worker', () => {
     assert.deepEqual(lines.slice(4), ['error failed: the training worker crashed: out of memory']);
   });
 
+  it('takes new pacing settings while it runs: tells the worker and throttles at the new rate', () => {
+    const t = setup({ perSecond: 10 });
+    t.session.command('train');
+    t.ready();
+    t.session.setPace(2, 15);
+    assert.deepEqual(t.worker.sent.at(-1), { type: 'pace', epochsPerSecond: 15, snapshotIntervalMs: 500 });
+    const before = t.live.length;
+    t.epoch(1);
+    t.timers.advance(100);
+    t.epoch(2);
+    t.timers.advance(100);
+    t.epoch(3);
+    assert.deepEqual(t.live.slice(before).map((s) => s.epoch), [1], 'at 2 a second, epochs 2 and 3 wait');
+    t.timers.advance(300);
+    assert.deepEqual(t.live.slice(before).map((s) => s.epoch), [1, 3], 'the latest goes out at the end of the 500 ms interval');
+  });
+
   it('shows how far the worker has read the data file until it is ready', () => {
     const t = setup();
     t.session.command('train');

@@ -233,6 +233,30 @@ describe('TrainingLoop (the worker side)', () => {
     assert.ok(h.posted.every((m) => m.type !== 'snapshot' || m.timeline === undefined), 'no epoch was dropped, so no list was sent');
   });
 
+  it('takes a new pace while running: the snapshot interval and the epoch rate', async () => {
+    const model = example('and');
+    model.training.epochs = 20;
+    const h = harness(model, 0);
+    h.init.snapshotIntervalMs = 1e12;
+    h.send({ type: 'init', init: h.init });
+    await h.settle();
+    h.send({ type: 'run' });
+    // One batch a turn, four batches an epoch.
+    for (let k = 0; k < 20; k++) h.turn();
+    assert.deepEqual(h.snapshots().slice(1).map((s) => s.epoch), [1], 'one snapshot in the first five epochs');
+    h.send({ type: 'pace', epochsPerSecond: 0, snapshotIntervalMs: 0 });
+    while (h.deferred.length > 0) h.turn();
+    assert.deepEqual(h.snapshots().slice(2).map((s) => s.epoch), Array.from({ length: 15 }, (_, k) => k + 6), 'then one for every epoch');
+    assert.deepEqual(h.delays.filter((d) => d > 0), [], 'unpaced');
+    const paced = harness(example('and'), 1e9);
+    paced.send({ type: 'init', init: paced.init });
+    await paced.settle();
+    paced.send({ type: 'pace', epochsPerSecond: 10, snapshotIntervalMs: 0 });
+    paced.send({ type: 'run' });
+    for (let k = 0; k < 5; k++) paced.turn();
+    assert.ok(paced.delays.some((d) => d > 50 && d <= 100), `a pace of 10 epochs/s waits about 100 ms: ${paced.delays.join(', ')}`);
+  });
+
   it('reports a build failure instead of throwing', async () => {
     const model = example('and');
     model.training.batchSize = 99;
