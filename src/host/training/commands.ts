@@ -1,8 +1,7 @@
-// The training commands ("NN Designer: Train Network", …), the context key the
-// editor title buttons depend on, and the command-palette flow that trains a
-// network without its designer open, behind a cancellable progress notification.
+// The training commands ("NN Designer: Train Network", …) and the context key
+// the editor title buttons depend on. Train without a designer open runs the
+// command-palette flow of paletteRun.ts.
 
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TrainingView } from '../../protocol/training';
 import type { TrainingCommand } from '../../protocol/webview';
@@ -10,7 +9,7 @@ import { reportCommandFailure } from '../commands/failures';
 import { targetUri } from '../commands/target';
 import type { NnjsonEditorProvider } from '../designerEditor';
 import type { RestartAnswer, TrainingManager } from './manager';
-import { formatLoss } from './statusBar';
+import { trainWithProgress } from './paletteRun';
 
 const CONTEXT_KEY = 'nnDesigner.trainingStatus';
 
@@ -91,54 +90,11 @@ export class TrainingCommands implements vscode.Disposable {
     return status === 'running' || status === 'paused';
   }
 
-  /** Trains without a designer: progress with epoch and loss, Cancel stops, and at the end the question to apply. */
-  private async trainWithProgress(uri: vscode.Uri): Promise<TrainingView | undefined> {
-    const name = path.basename(uri.path);
-    await this.manager.command(uri, 'train');
-    const hold = this.manager.hold(uri);
-    const key = uri.toString();
-    let view: TrainingView | undefined;
-    try {
-      view = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `NN Designer: training ${name}`, cancellable: true },
-        (progress, token) =>
-          new Promise<TrainingView | undefined>((resolve) => {
-            let reported = 0;
-            const cancel = (): void => void this.manager.command(uri, 'stop');
-            const finish = (result: TrainingView | undefined): void => {
-              sub.dispose();
-              onCancel.dispose();
-              this.cancels.delete(cancel);
-              resolve(result);
-            };
-            const onCancel = token.onCancellationRequested(cancel);
-            this.cancels.add(cancel);
-            const sub = this.manager.onDidChange((change) => {
-              if (change.uri.toString() !== key) return;
-              const current = this.manager.view(uri);
-              if (!current) return finish(undefined);
-              const s = change.snapshot;
-              if (s && s.batch === 0 && current.totalEpochs > 0) {
-                const percent = (100 * s.epoch) / current.totalEpochs;
-                progress.report({ message: `epoch ${s.epoch}/${current.totalEpochs}, loss ${formatLoss(s.loss)}`, increment: Math.max(0, percent - reported) });
-                reported = Math.max(reported, percent);
-              }
-              if (current.status !== 'running' && current.status !== 'idle') finish(current);
-            });
-          }),
-      );
-    } finally {
-      hold.dispose();
-    }
-    if (!view) return undefined;
-    if (view.status === 'done' || view.status === 'stopped') {
-      const loss = view.latest ? `, loss ${formatLoss(view.latest.loss)}` : '';
-      const summary = view.status === 'done' ? `finished ${view.latest?.epoch ?? 0} epochs${loss}` : `was cancelled after ${view.latest?.epoch ?? 0} epochs${loss}`;
-      const answer = await this.askApply(`NN Designer: training ${name} ${summary}. Apply the trained weights to the file?`);
-      if (answer === 'Apply') await this.manager.apply(uri);
-      else if (answer === 'Discard') this.manager.discard(uri);
-    }
-    return this.manager.view(uri) ?? view;
+  private trainWithProgress(uri: vscode.Uri): Promise<TrainingView | undefined> {
+    return trainWithProgress(this.manager, uri, {
+      cancels: this.cancels,
+      askApply: (message) => this.askApply(message),
+    });
   }
 
   private askApply(message: string): Thenable<ApplyAnswer> {
