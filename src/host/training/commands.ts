@@ -13,8 +13,8 @@ import { trainWithProgress } from './paletteRun';
 
 const CONTEXT_KEY = 'nnDesigner.trainingStatus';
 
-/** How the end of a command-palette run is answered: by the user, or scripted by the end-to-end tests. */
-export type ApplyAnswer = 'Apply' | 'Discard' | undefined;
+/** How a question at the end of a command-palette run is answered: by the user, or scripted by the end-to-end tests. */
+export type ApplyAnswer = string | undefined;
 
 export class TrainingCommands implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -93,15 +93,15 @@ export class TrainingCommands implements vscode.Disposable {
   private trainWithProgress(uri: vscode.Uri): Promise<TrainingView | undefined> {
     return trainWithProgress(this.manager, uri, {
       cancels: this.cancels,
-      askApply: (message) => this.askApply(message),
+      ask: (severity, message, ...choices) => this.ask(severity, message, choices),
     });
   }
 
-  private askApply(message: string): Thenable<ApplyAnswer> {
+  private ask(severity: 'info' | 'warning', message: string, choices: string[]): Thenable<ApplyAnswer> {
     const scripted = this.scriptedAnswer;
     this.scriptedAnswer = undefined;
     if (scripted) return Promise.resolve(scripted.answer);
-    return vscode.window.showInformationMessage(message, 'Apply', 'Discard') as Thenable<ApplyAnswer>;
+    return severity === 'warning' ? vscode.window.showWarningMessage(message, ...choices) : vscode.window.showInformationMessage(message, ...choices);
   }
 
   private activeUri(): vscode.Uri | undefined {

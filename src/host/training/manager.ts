@@ -59,7 +59,7 @@ export class TrainingManager implements vscode.Disposable {
   constructor(private readonly workers: WorkerFactory) {
     this.disposables.push(
       this.changed,
-      vscode.workspace.onDidCloseTextDocument((doc) => this.discard(doc.uri)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.documentClosed(doc.uri)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) void this.documentChanged(e.document);
       }),
@@ -92,12 +92,22 @@ export class TrainingManager implements vscode.Disposable {
     });
   }
 
-  /** Keeps a session alive without a designer (the command-palette flow). */
+  /**
+   * Keeps a session alive without a designer and without its document (the command-palette flow).
+   * The hold is on the document's session, whichever it is when released: a restart replaces the session but keeps its holders.
+   */
   hold(uri: vscode.Uri): vscode.Disposable {
-    const entry = this.entries.get(uri.toString());
+    const key = uri.toString();
+    const entry = this.entries.get(key);
     if (!entry) return new vscode.Disposable(() => undefined);
     entry.holders++;
-    return new vscode.Disposable(() => entry.holders--);
+    let released = false;
+    return new vscode.Disposable(() => {
+      const current = this.entries.get(key);
+      if (released || !current) return;
+      released = true;
+      current.holders = Math.max(0, current.holders - 1);
+    });
   }
 
   async command(uri: vscode.Uri, command: TrainingCommand): Promise<void> {
@@ -159,6 +169,19 @@ export class TrainingManager implements vscode.Disposable {
   /** For tests: the next restart question gets `answer`. */
   scriptRestartAnswer(answer: RestartAnswer): void {
     this.scriptedRestart = { answer };
+  }
+
+  /**
+   * VS Code closes a document nobody shows a few minutes after an extension opened it, as the
+   * command-palette flow does; a held session goes on (Apply opens the document again).
+   */
+  private documentClosed(uri: vscode.Uri): void {
+    const entry = this.entries.get(uri.toString());
+    if (entry && entry.holders > 0) {
+      log().info(`training ${path.basename(uri.path)}: the document was closed; the command-palette run goes on`);
+      return;
+    }
+    this.discard(uri);
   }
 
   discard(uri: vscode.Uri): void {
@@ -234,7 +257,8 @@ export class TrainingManager implements vscode.Disposable {
         },
         divergence: (message) => {
           log().warn(`training ${name}: ${message}`);
-          void vscode.window.showWarningMessage(`NN Designer: ${message}`);
+          // A command-palette run ends with its own message, which offers the lower rate.
+          if (entry.holders === 0) void vscode.window.showWarningMessage(`NN Designer: ${message}`);
         },
       },
     );

@@ -137,7 +137,9 @@ export class TrainingSession {
     this.timers.clearTimeout(timer);
     if (this.ended) return;
     this.live.flush();
-    this.end('stopped', this.saved ? this.message : 'training stopped before the worker handed over its weights');
+    // A finished run that is stopped (to end its worker) stays finished.
+    const status = this.statusValue === 'done' && this.saved ? 'done' : 'stopped';
+    this.end(status, this.saved ? this.message : 'training stopped before the worker handed over its weights');
   }
 
   setBoundaryResolution(resolution: number): void {

@@ -291,6 +291,24 @@ describe('TrainingSession with a fake worker', () => {
     assert.equal(t.session.view().latest?.epoch, 0, 'late messages from the ended worker are ignored');
   });
 
+  it('stopping a finished run ends its worker and keeps it done, with the weights for Apply', async () => {
+    const t = setup();
+    t.session.command('train');
+    t.ready();
+    t.state('running', 0);
+    t.epoch(1);
+    t.state('done', 1);
+    const stopped = t.session.stop();
+    const request = t.worker.sent.at(-1);
+    assert.ok(request?.type === 'weights');
+    t.worker.emit('message', { type: 'weights', id: request.id, parameters });
+    await stopped;
+    assert.equal(t.session.status, 'done');
+    assert.equal(t.session.isEnded, true);
+    assert.equal(t.worker.terminated, 1);
+    assert.deepEqual(await t.session.parameters(), parameters);
+  });
+
   it('stops a worker that never answers after the timeout', async () => {
     const t = setup();
     t.session.command('train');
