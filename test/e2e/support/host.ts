@@ -66,7 +66,9 @@ export const BROWSER_MARK = 'NN_E2E_BROWSER ';
 export type BrowserRequest =
   | { action: 'screenshot'; name: string }
   | { action: 'webviewClick'; selector: string }
-  | { action: 'webviewCount'; selector: string };
+  | { action: 'webviewCount'; selector: string }
+  /** Clicks the first visible element of the workbench page matching `selector` (and containing `text`). */
+  | { action: 'workbenchClick'; selector: string; text?: string };
 
 export interface BrowserReply {
   ok: boolean;
