@@ -345,6 +345,7 @@ describe('live training webview', () => {
     await waitForSent(p, 'scrubTo');
     await deliverTyped(p, { type: 'scrubMissed', epoch: 3, timeline: [0, 1, 2, 10, 11, 12] });
     await p.waitForFunction(`window.__sent.filter((m) => m && m.type === 'scrubTo').length >= 2`, undefined, { timeout: 5000 });
+    await frames(p);
     const scrubs = (await sentMessages(p)).filter((m) => m.type === 'scrubTo');
     assert.deepEqual(scrubs, [{ type: 'scrubTo', epoch: 3 }, { type: 'scrubTo', epoch: 2 }], 'the nearest kept epoch is asked for');
     assert.equal(await p.locator('.timeline-slider').getAttribute('max'), '5', 'the slider runs over the epochs the worker keeps');
