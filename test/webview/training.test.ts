@@ -352,10 +352,13 @@ describe('live training webview', () => {
     await deliverTyped(p, { type: 'trainingSnapshot', snapshot: snapshots[2]!, scrubbed: true });
     await frames(p);
     assertWidths(await linkWidths(p), expectedWidths(snapshots[2]!), 'epoch 2');
-    assert.equal(await p.locator('.timeline-label').innerText(), 'Epoch 2 (epoch 3 is no longer kept)');
+    assert.equal(await p.locator('.timeline-label').innerText(), 'Epoch 2');
+    assert.equal(await p.locator('.timeline-note').innerText(), 'Epoch 3 is no longer kept: the timeline thins out long runs. Showing epoch 2, the nearest kept one.');
+    await screenshot(p, 'training-scrub-missed');
     await p.getByRole('button', { name: 'Follow the latest epoch' }).click();
     await frames(p);
-    assert.match(await p.locator('.timeline-label').innerText(), /^Epoch 12 \(live\)$/, 'Live clears the note');
+    assert.match(await p.locator('.timeline-label').innerText(), /^Epoch 12 \(live\)$/);
+    assert.equal(await p.locator('.timeline-note').isVisible(), false, 'Live clears the note');
   });
 
   it('replays the backward flow of the shown epoch on request', async () => {

@@ -264,7 +264,8 @@ export class TrainingController {
     this.toolbar.update(enabled, this.statusText(), mode, this.view !== undefined);
     this.toolbar.setSweepDisabled(this.view === undefined || prefersReducedMotion());
     this.bar.dataset.status = this.view?.status ?? 'none';
-    const note = this.missed ? `epoch ${this.missed.epoch} is no longer kept` : undefined;
+    const missed = this.missed;
+    const note = missed && `Epoch ${missed.epoch} is no longer kept: the timeline thins out long runs.${missed.nearest === undefined ? '' : ` Showing epoch ${missed.nearest}, the nearest kept one.`}`;
     this.timeline.update(this.view?.timeline ?? [], shown?.epoch, this.live, note);
     this.timeline.element.hidden = !this.view;
     const paint = shown ? paintFor(shown, mode) : undefined;

@@ -77,6 +77,26 @@ describe('Live training (end to end)', function () {
     await closeAllEditors();
   });
 
+  it('tells the designer when the epoch it scrubs to is not kept, and the designer shows the nearest kept one', async function () {
+    if (!hasBrowser()) this.skip();
+    const uri = await longCopy('xor.nnjson', 'xor-scrub.nnjson');
+    await vscode.commands.executeCommand('vscode.openWith', uri, 'nnDesigner.editor');
+    await vscode.commands.executeCommand('nnDesigner._test.whenReady', uri);
+    await vscode.commands.executeCommand('nnDesigner._test.message', uri, { type: 'training', command: 'train' });
+    await untilTraining(uri, 'a few epochs', (v) => v.status === 'running' && v.series.loss.length >= 5);
+    await vscode.commands.executeCommand('nnDesigner.pauseTraining', uri);
+    const paused = await untilTraining(uri, 'the pause', (v) => v.status === 'paused');
+    const latest = paused.timeline.at(-1);
+    assert.equal(latest, paused.latest?.epoch, 'the worker keeps the latest epoch');
+    // As a webview whose list is older than the worker's thinning would ask.
+    await vscode.commands.executeCommand('nnDesigner._test.message', uri, { type: 'scrubTo', epoch: 1_000_000 });
+    const label = `.timeline-note:has-text("Epoch 1000000 is no longer kept: the timeline thins out long runs. Showing epoch ${latest}, the nearest kept one.")`;
+    await waitFor('the note in the designer', async () => ((await browser({ action: 'webviewCount', selector: label }))?.value === 1 ? true : undefined));
+    await screenshot('training-scrub-missed');
+    await vscode.commands.executeCommand('nnDesigner.discardTraining', uri);
+    await closeAllEditors();
+  });
+
   it('trains from the command palette without a designer, stays in the notification while paused, and cancels from its Cancel button', async () => {
     const uri = await longCopy('xor.nnjson', 'xor-training.nnjson');
     const before = await vscode.workspace.fs.readFile(uri);
