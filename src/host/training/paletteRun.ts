@@ -80,7 +80,7 @@ function progressUntilEnd(manager: TrainingManager, uri: vscode.Uri, name: strin
           // Paused from a designer or the palette, or by a change of the layers: the notification says so until it runs again.
           if ((current.status === 'paused') !== paused) {
             paused = current.status === 'paused';
-            progress.report({ message: paused ? `paused at ${at(current)}; Resume or Cancel` : at(current) });
+            progress.report({ message: paused ? `paused at ${at(current)}; Train Network resumes it` : at(current) });
           }
         });
       }),
