@@ -119,13 +119,13 @@ describe('Live training (end to end)', function () {
     const paused = await untilTraining(uri, 'the pause', (v) => v.status === 'paused');
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(settled, false, 'the progress notification stays open while the run is paused');
+    // The headless window has no focus, so the toast may not be up: the notification centre lists it too.
+    await vscode.commands.executeCommand('notifications.showList');
     await screenshot('training-progress-paused');
     await vscode.commands.executeCommand('nnDesigner.train', uri);
     await untilTraining(uri, 'the run to resume', (v) => v.status === 'running' && v.series.loss.length > paused.series.loss.length + 2);
 
     if (hasBrowser()) {
-      // The headless window has no focus, so the toast may not be up: the notification centre lists it too.
-      await vscode.commands.executeCommand('notifications.showList');
       const click = await browser({ action: 'workbenchClick', selector: '.notification-list-item-buttons-container .monaco-button', text: 'Cancel' });
       assert.ok(click?.ok, `clicking the notification's Cancel failed: ${click?.error}`);
     } else {
