@@ -178,6 +178,9 @@ onHostMessage((message: HostToWebview) => {
     case 'trainingSnapshot':
       training.onSnapshot(message.snapshot, message.scrubbed === true, message.series);
       break;
+    case 'scrubMissed':
+      training.onScrubMissed(message.epoch, message.timeline);
+      break;
     case 'layerDetail':
       training.onLayerDetail(message.dense, message.epoch, message.layer);
       break;

@@ -129,8 +129,11 @@ export class DesignerSession implements vscode.Disposable {
         await this.training(message.command);
         return undefined;
       case 'scrubTo': {
-        const snapshot = await trainingManager()?.scrubTo(this.document.uri, message.epoch);
+        const manager = trainingManager();
+        const snapshot = await manager?.scrubTo(this.document.uri, message.epoch).catch(() => undefined);
         if (snapshot) await this.post({ type: 'trainingSnapshot', snapshot: reduceSnapshot(snapshot, this.visible), scrubbed: true });
+        // The worker thinned its timeline since the webview's list was made: say so, with what is there.
+        else await this.post({ type: 'scrubMissed', epoch: message.epoch, timeline: manager?.view(this.document.uri)?.timeline ?? [] });
         return undefined;
       }
       case 'visibleNeurons':

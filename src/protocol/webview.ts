@@ -64,6 +64,8 @@ export type HostToWebview =
    * since the last message, since snapshots are throttled and epochs run faster.
    */
   | { type: 'trainingSnapshot'; snapshot: TrainingSnapshot; scrubbed?: boolean; series?: EpochSeries }
+  /** The answer to `scrubTo` when the worker no longer keeps that epoch, with the epochs it does keep. */
+  | { type: 'scrubMissed'; epoch: number; timeline: number[] }
   /** The whole layer asked for by `layerDetail`; no layer when that epoch is no longer kept. */
   | { type: 'layerDetail'; dense: number; epoch: number; layer?: LayerSnapshot };
 

@@ -29,7 +29,11 @@ export interface WorkerInit {
   sliceMs?: number;
   /** Send a live snapshot at most this often while running, in milliseconds; always when the loop stops. */
   snapshotIntervalMs?: number;
-  /** The timeline the worker keeps for scrubbing: the last N epochs and every Nth before them. */
+  /**
+   * The timeline the worker keeps for scrubbing (src/worker/timeline.ts): every epoch while
+   * they fit its memory budget; over it, the first 10, the last `keepRecentEpochs`, and every
+   * `keepEveryNth`-th between them (then every 2N-th, 4N-th, … as the run grows).
+   */
   keepRecentEpochs: number;
   keepEveryNth: number;
   /** Upper bound on epochs per second while running, so small networks can be watched learning; 0 or absent: no bound. */
@@ -59,8 +63,8 @@ export type HostToWorker =
   /** Re-initialise the network from the model and its seed; the session goes back to epoch 0. */
   | { type: 'reset' }
   | { type: 'boundaryResolution'; resolution: number }
-  /** Change the epochs-per-second bound of a running session (0: none). */
-  | { type: 'pace'; epochsPerSecond: number }
+  /** New settings for a running session: the epochs-per-second bound (0: none) and the live snapshot interval. */
+  | { type: 'pace'; epochsPerSecond: number; snapshotIntervalMs: number }
   /** Ask for the trained parameters at full precision, for Apply. */
   | { type: 'weights'; id: number }
   /** Ask for a kept epoch of the timeline, with its decision boundary recomputed. */
@@ -88,10 +92,14 @@ export type WorkerToHost =
       points?: { inputs: Float32Array; labels: Float32Array; count: number };
       preview?: DataPreview;
     }
-  /** The latest state (throttled while running), after a batch step, a reset, or a change of boundary resolution. */
-  | { type: 'snapshot'; snapshot: TrainingSnapshot; series?: EpochSeries }
-  /** The answer to `scrub`; no snapshot when the timeline no longer holds that epoch. */
-  | { type: 'scrubbed'; id: number; snapshot?: TrainingSnapshot }
+  /**
+   * The latest state (throttled while running), after a batch step, a reset, or a change of boundary resolution.
+   * `timeline`: the epochs the worker keeps, sent when the timeline dropped an epoch since the last message;
+   * otherwise it holds what it held plus the epochs of `series`.
+   */
+  | { type: 'snapshot'; snapshot: TrainingSnapshot; series?: EpochSeries; timeline?: number[] }
+  /** The answer to `scrub`, with the epochs the timeline holds; no snapshot when it no longer holds that epoch. */
+  | { type: 'scrubbed'; id: number; snapshot?: TrainingSnapshot; timeline: number[] }
   /** The loop changed state; `epoch` is the number of completed epochs. */
   | { type: 'state'; state: WorkerState; epoch: number }
   /** Loss or parameters stopped being finite; the loop has paused. */

@@ -48,6 +48,8 @@ export class TrainingLoop {
   /** When the next epoch may start under pacing (host clock, ms). */
   private nextEpochDue = -Infinity;
   private timeline: Timeline | undefined;
+  /** The timeline's revision the host has the epoch list of; −1: it has none of this timeline. */
+  private timelineSent = -1;
   private series: EpochSeries = emptySeries(1);
   private history = { loss: [] as number[], testLoss: [] as number[], accuracy: [] as number[] };
   /** Messages that arrived while the session was being built. */
@@ -92,7 +94,10 @@ export class TrainingLoop {
         this.reset();
         break;
       case 'pace':
-        if (this.init) this.init.epochsPerSecond = message.epochsPerSecond;
+        if (this.init) {
+          this.init.epochsPerSecond = message.epochsPerSecond;
+          this.init.snapshotIntervalMs = message.snapshotIntervalMs;
+        }
         break;
       case 'boundaryResolution':
         if (this.init) this.init.boundaryResolution = clampResolution(message.resolution);
@@ -102,7 +107,7 @@ export class TrainingLoop {
         this.host.post({ type: 'weights', id: message.id, parameters: this.parameters() });
         break;
       case 'scrub':
-        this.host.post({ type: 'scrubbed', id: message.id, snapshot: this.replay(message.epoch) });
+        this.host.post({ type: 'scrubbed', id: message.id, snapshot: this.replay(message.epoch), timeline: this.timeline!.epochs() });
         break;
     }
   }
@@ -136,6 +141,7 @@ export class TrainingLoop {
       });
     }
     this.host.post(ready);
+    this.timelineSent = this.timeline!.revision;
     const queued = this.queue;
     this.queue = undefined;
     for (const message of queued) this.handle(message);
@@ -150,6 +156,7 @@ export class TrainingLoop {
     this.series = emptySeries(1);
     this.lastLive = -Infinity;
     this.timeline = new Timeline({ keepRecent: init.keepRecentEpochs, keepEveryNth: init.keepEveryNth });
+    this.timelineSent = -1;
   }
 
   private get totalEpochs(): number {
@@ -392,15 +399,20 @@ export class TrainingLoop {
     };
   }
 
-  /** Sends a snapshot with the chart numbers of the epochs since the last one. */
+  /** Sends a snapshot with the chart numbers of the epochs since the last one, and the kept epochs when some were dropped. */
   private postSnapshot(snapshot: TrainingSnapshot): void {
+    const message: WorkerToHost = { type: 'snapshot', snapshot };
     const series = this.series;
     if (series.loss.length > 0) {
       this.series = emptySeries(series.from + series.loss.length);
-      this.host.post({ type: 'snapshot', snapshot, series });
-    } else {
-      this.host.post({ type: 'snapshot', snapshot });
+      message.series = series;
     }
+    const timeline = this.timeline!;
+    if (timeline.revision !== this.timelineSent) {
+      message.timeline = timeline.epochs();
+      this.timelineSent = timeline.revision;
+    }
+    this.host.post(message);
   }
 
   private postState(state: WorkerState): void {

@@ -337,6 +337,30 @@ describe('live training webview', () => {
     assert.match(await p.locator('.timeline-label').innerText(), /^Epoch 13 \(live\)$/);
   });
 
+  it('when the scrubbed-to epoch was thinned out, takes the kept list and shows the nearest kept epoch with a note', async () => {
+    const p = await open();
+    await deliverTyped(p, { type: 'training', view: viewOf('paused', snapshots) });
+    await frames(p);
+    await p.locator('.timeline-slider').fill('3');
+    await waitForSent(p, 'scrubTo');
+    await deliverTyped(p, { type: 'scrubMissed', epoch: 3, timeline: [0, 1, 2, 10, 11, 12] });
+    await p.waitForFunction(`window.__sent.filter((m) => m && m.type === 'scrubTo').length >= 2`, undefined, { timeout: 5000 });
+    await frames(p);
+    const scrubs = (await sentMessages(p)).filter((m) => m.type === 'scrubTo');
+    assert.deepEqual(scrubs, [{ type: 'scrubTo', epoch: 3 }, { type: 'scrubTo', epoch: 2 }], 'the nearest kept epoch is asked for');
+    assert.equal(await p.locator('.timeline-slider').getAttribute('max'), '5', 'the slider runs over the epochs the worker keeps');
+    await deliverTyped(p, { type: 'trainingSnapshot', snapshot: snapshots[2]!, scrubbed: true });
+    await frames(p);
+    assertWidths(await linkWidths(p), expectedWidths(snapshots[2]!), 'epoch 2');
+    assert.equal(await p.locator('.timeline-label').innerText(), 'Epoch 2');
+    assert.equal(await p.locator('.timeline-note').innerText(), 'Epoch 3 is no longer kept: the timeline thins out long runs. Showing epoch 2, the nearest kept one.');
+    await screenshot(p, 'training-scrub-missed');
+    await p.getByRole('button', { name: 'Follow the latest epoch' }).click();
+    await frames(p);
+    assert.match(await p.locator('.timeline-label').innerText(), /^Epoch 12 \(live\)$/);
+    assert.equal(await p.locator('.timeline-note').isVisible(), false, 'Live clears the note');
+  });
+
   it('replays the backward flow of the shown epoch on request', async () => {
     const p = await open();
     await deliverTyped(p, { type: 'training', view: viewOf('paused', snapshots.slice(0, 6)) });

@@ -9,9 +9,9 @@ import { el } from '../dom';
 import { prefersReducedMotion, readPalette } from '../theme';
 import { formatValue } from '../viewmodel/equation';
 import { enabledCommands, STATUS_LABELS } from './viewmodel/commands';
-import { normaliseSeriesDelta, normaliseSnapshot, normaliseView } from './viewmodel/incoming';
+import { epochList, normaliseSeriesDelta, normaliseSnapshot, normaliseView } from './viewmodel/incoming';
 import { paintFor, type TrainingMode } from './viewmodel/paint';
-import { closesEpoch, hasAccuracy, hasTestLoss, mergeDelta, mergeSnapshot, withEpoch } from './viewmodel/series';
+import { closesEpoch, hasAccuracy, hasTestLoss, mergeDelta, mergeSnapshot, nearestIndex, withEpoch } from './viewmodel/series';
 import { stepMsForSpeed } from './viewmodel/sweep';
 import { outputDomain } from './viewmodel/boundary';
 import { deadUnitsText, divergenceText } from './viewmodel/faults';
@@ -69,6 +69,8 @@ export class TrainingController {
   private latest: TrainingSnapshot | undefined;
   private shown: TrainingSnapshot | undefined;
   private live = true;
+  /** The epoch the user scrubbed to that the worker no longer keeps, and the kept one shown instead. */
+  private missed: { epoch: number; nearest: number | undefined } | undefined;
   private mapsFor: TrainingSnapshot | undefined;
   private readonly large: LargeLayers;
 
@@ -79,7 +81,10 @@ export class TrainingController {
       speed: (speed) => this.setUi({ sweepSpeed: speed }),
     }, ui.sweepSpeed);
     this.timeline = new Timeline({
-      scrub: (epoch) => host.post({ type: 'scrubTo', epoch }),
+      scrub: (epoch) => {
+        this.missed = undefined;
+        host.post({ type: 'scrubTo', epoch });
+      },
       live: () => this.goLive(),
       replay: () => this.startSweep(),
     });
@@ -150,6 +155,7 @@ export class TrainingController {
     this.large.reset();
     this.view = normaliseView(raw);
     this.latest = this.view?.latest;
+    this.missed = undefined;
     if (!this.view) {
       this.sweep.cancel();
       this.live = true;
@@ -187,6 +193,20 @@ export class TrainingController {
     this.frame.request();
   }
 
+  /** The worker thinned out the epoch the user scrubbed to: take its list and show the nearest epoch it keeps. */
+  onScrubMissed(epoch: unknown, rawTimeline: unknown): void {
+    if (!this.view || typeof epoch !== 'number') return;
+    const timeline = epochList(rawTimeline);
+    this.view.timeline = timeline;
+    // Asking for the nearest one once: if that went too (a run thinning fast), the note stays and nothing loops.
+    const retry = this.missed?.nearest !== epoch;
+    const index = nearestIndex(timeline, epoch);
+    const nearest = index >= 0 && retry ? timeline[index] : undefined;
+    this.missed = { epoch: retry ? epoch : this.missed!.epoch, nearest };
+    if (nearest !== undefined) this.host.post({ type: 'scrubTo', epoch: nearest });
+    this.frame.request();
+  }
+
   private command(command: TrainingCommand): void {
     this.host.post({ type: 'training', command });
     if (command === 'reset' || command === 'discard' || command === 'train') this.goLive();
@@ -194,6 +214,7 @@ export class TrainingController {
 
   private goLive(): void {
     this.live = true;
+    this.missed = undefined;
     this.shown = this.latest;
     this.frame.request();
   }
@@ -243,7 +264,9 @@ export class TrainingController {
     this.toolbar.update(enabled, this.statusText(), mode, this.view !== undefined);
     this.toolbar.setSweepDisabled(this.view === undefined || prefersReducedMotion());
     this.bar.dataset.status = this.view?.status ?? 'none';
-    this.timeline.update(this.view?.timeline ?? [], shown?.epoch, this.live);
+    const missed = this.missed;
+    const note = missed && `Epoch ${missed.epoch} is no longer kept: the timeline thins out long runs.${missed.nearest === undefined ? '' : ` Showing epoch ${missed.nearest}, the nearest kept one.`}`;
+    this.timeline.update(this.view?.timeline ?? [], shown?.epoch, this.live, note);
     this.timeline.element.hidden = !this.view;
     const paint = shown ? paintFor(shown, mode) : undefined;
     this.diagram.setPaint(paint);

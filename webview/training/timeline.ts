@@ -14,6 +14,7 @@ export class Timeline {
   readonly element: HTMLElement;
   private readonly slider: HTMLInputElement;
   private readonly label: HTMLElement;
+  private readonly note: HTMLElement;
   private readonly liveButton: HTMLButtonElement;
   private readonly replayButton: HTMLButtonElement;
   private epochs: readonly number[] = [];
@@ -37,17 +38,21 @@ export class Timeline {
     });
     this.liveButton = button('Live', () => handlers.live(), { className: 'btn secondary', ariaLabel: 'Follow the latest epoch' });
     this.replayButton = button('↺ Replay flow', () => handlers.replay(), { className: 'btn secondary', ariaLabel: 'Replay the backward flow of the shown epoch' });
-    this.element = el('div', { className: 'timeline' }, this.slider, this.label, this.replayButton, this.liveButton);
+    // On a line of its own below the slider, so a long note never runs under the buttons.
+    this.note = el('div', { className: 'timeline-note', attrs: { 'aria-live': 'polite' } });
+    this.element = el('div', { className: 'timeline' }, this.slider, this.label, this.replayButton, this.liveButton, this.note);
   }
 
-  /** `shown` is the epoch on screen; `live` whether it follows the latest. */
-  update(epochs: readonly number[], shown: number | undefined, live: boolean): void {
+  /** `shown` is the epoch on screen; `live` whether it follows the latest; `note` is shown below the slider. */
+  update(epochs: readonly number[], shown: number | undefined, live: boolean, note?: string): void {
     this.epochs = epochs;
     this.slider.max = String(Math.max(0, epochs.length - 1));
     this.slider.disabled = epochs.length < 2;
     const index = shown === undefined ? -1 : nearestIndex(epochs, shown);
     if (index >= 0 && document.activeElement !== this.slider) this.slider.value = String(index);
     const text = shown === undefined ? 'No epochs yet' : `Epoch ${shown}${live ? ' (live)' : ''}`;
+    this.note.textContent = note ?? '';
+    this.note.hidden = !note;
     this.label.textContent = text;
     this.slider.setAttribute('aria-valuetext', text);
     this.liveButton.disabled = live;

@@ -1,8 +1,7 @@
-// The training commands ("NN Designer: Train Network", …), the context key the
-// editor title buttons depend on, and the command-palette flow that trains a
-// network without its designer open, behind a cancellable progress notification.
+// The training commands ("NN Designer: Train Network", …) and the context key
+// the editor title buttons depend on. Train without a designer open runs the
+// command-palette flow of paletteRun.ts.
 
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TrainingView } from '../../protocol/training';
 import type { TrainingCommand } from '../../protocol/webview';
@@ -10,12 +9,12 @@ import { reportCommandFailure } from '../commands/failures';
 import { targetUri } from '../commands/target';
 import type { NnjsonEditorProvider } from '../designerEditor';
 import type { RestartAnswer, TrainingManager } from './manager';
-import { formatLoss } from './statusBar';
+import { trainWithProgress } from './paletteRun';
 
 const CONTEXT_KEY = 'nnDesigner.trainingStatus';
 
-/** How the end of a command-palette run is answered: by the user, or scripted by the end-to-end tests. */
-export type ApplyAnswer = 'Apply' | 'Discard' | undefined;
+/** How a question at the end of a command-palette run is answered: by the user, or scripted by the end-to-end tests. */
+export type ApplyAnswer = string | undefined;
 
 export class TrainingCommands implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
@@ -91,61 +90,18 @@ export class TrainingCommands implements vscode.Disposable {
     return status === 'running' || status === 'paused';
   }
 
-  /** Trains without a designer: progress with epoch and loss, Cancel stops, and at the end the question to apply. */
-  private async trainWithProgress(uri: vscode.Uri): Promise<TrainingView | undefined> {
-    const name = path.basename(uri.path);
-    await this.manager.command(uri, 'train');
-    const hold = this.manager.hold(uri);
-    const key = uri.toString();
-    let view: TrainingView | undefined;
-    try {
-      view = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `NN Designer: training ${name}`, cancellable: true },
-        (progress, token) =>
-          new Promise<TrainingView | undefined>((resolve) => {
-            let reported = 0;
-            const cancel = (): void => void this.manager.command(uri, 'stop');
-            const finish = (result: TrainingView | undefined): void => {
-              sub.dispose();
-              onCancel.dispose();
-              this.cancels.delete(cancel);
-              resolve(result);
-            };
-            const onCancel = token.onCancellationRequested(cancel);
-            this.cancels.add(cancel);
-            const sub = this.manager.onDidChange((change) => {
-              if (change.uri.toString() !== key) return;
-              const current = this.manager.view(uri);
-              if (!current) return finish(undefined);
-              const s = change.snapshot;
-              if (s && s.batch === 0 && current.totalEpochs > 0) {
-                const percent = (100 * s.epoch) / current.totalEpochs;
-                progress.report({ message: `epoch ${s.epoch}/${current.totalEpochs}, loss ${formatLoss(s.loss)}`, increment: Math.max(0, percent - reported) });
-                reported = Math.max(reported, percent);
-              }
-              if (current.status !== 'running' && current.status !== 'idle') finish(current);
-            });
-          }),
-      );
-    } finally {
-      hold.dispose();
-    }
-    if (!view) return undefined;
-    if (view.status === 'done' || view.status === 'stopped') {
-      const loss = view.latest ? `, loss ${formatLoss(view.latest.loss)}` : '';
-      const summary = view.status === 'done' ? `finished ${view.latest?.epoch ?? 0} epochs${loss}` : `was cancelled after ${view.latest?.epoch ?? 0} epochs${loss}`;
-      const answer = await this.askApply(`NN Designer: training ${name} ${summary}. Apply the trained weights to the file?`);
-      if (answer === 'Apply') await this.manager.apply(uri);
-      else if (answer === 'Discard') this.manager.discard(uri);
-    }
-    return this.manager.view(uri) ?? view;
+  private trainWithProgress(uri: vscode.Uri): Promise<TrainingView | undefined> {
+    return trainWithProgress(this.manager, uri, {
+      cancels: this.cancels,
+      ask: (severity, message, ...choices) => this.ask(severity, message, choices),
+    });
   }
 
-  private askApply(message: string): Thenable<ApplyAnswer> {
+  private ask(severity: 'info' | 'warning', message: string, choices: string[]): Thenable<ApplyAnswer> {
     const scripted = this.scriptedAnswer;
     this.scriptedAnswer = undefined;
     if (scripted) return Promise.resolve(scripted.answer);
-    return vscode.window.showInformationMessage(message, 'Apply', 'Discard') as Thenable<ApplyAnswer>;
+    return severity === 'warning' ? vscode.window.showWarningMessage(message, ...choices) : vscode.window.showInformationMessage(message, ...choices);
   }
 
   private activeUri(): vscode.Uri | undefined {

@@ -1,8 +1,8 @@
 // Owns the training sessions, one per document, and ties them to VS Code:
 // the worker (started by the factory the entry point hands in), the designers
 // that show a session, logging, warnings, Apply as one undoable edit,
-// apply-on-save, and the end of a session when its document or its last
-// designer closes.
+// apply-on-save, pacing settings changed while a session runs, and the end of
+// a session when its document or its last designer closes.
 
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -27,6 +27,7 @@ export interface TrainingListener {
 }
 
 interface Entry {
+  uri: vscode.Uri;
   session: TrainingSession;
   shape: string;
   /** Epochs of this session already written to the document by Apply. */
@@ -58,10 +59,11 @@ export class TrainingManager implements vscode.Disposable {
   constructor(private readonly workers: WorkerFactory) {
     this.disposables.push(
       this.changed,
-      vscode.workspace.onDidCloseTextDocument((doc) => this.discard(doc.uri)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.documentClosed(doc.uri)),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) void this.documentChanged(e.document);
       }),
+      vscode.workspace.onDidChangeConfiguration((e) => this.configurationChanged(e)),
       vscode.workspace.onWillSaveTextDocument((e) => {
         const entry = this.entries.get(e.document.uri.toString());
         if (entry && trainingConfig(e.document.uri).applyOnSave && !entry.stale) e.waitUntil(this.saveEdits(e.document, entry));
@@ -90,12 +92,22 @@ export class TrainingManager implements vscode.Disposable {
     });
   }
 
-  /** Keeps a session alive without a designer (the command-palette flow). */
+  /**
+   * Keeps a session alive without a designer and without its document (the command-palette flow).
+   * The hold is on the document's session, whichever it is when released: a restart replaces the session but keeps its holders.
+   */
   hold(uri: vscode.Uri): vscode.Disposable {
-    const entry = this.entries.get(uri.toString());
+    const key = uri.toString();
+    const entry = this.entries.get(key);
     if (!entry) return new vscode.Disposable(() => undefined);
     entry.holders++;
-    return new vscode.Disposable(() => entry.holders--);
+    let released = false;
+    return new vscode.Disposable(() => {
+      const current = this.entries.get(key);
+      if (released || !current) return;
+      released = true;
+      current.holders = Math.max(0, current.holders - 1);
+    });
   }
 
   async command(uri: vscode.Uri, command: TrainingCommand): Promise<void> {
@@ -159,6 +171,19 @@ export class TrainingManager implements vscode.Disposable {
     this.scriptedRestart = { answer };
   }
 
+  /**
+   * VS Code closes a document nobody shows a few minutes after an extension opened it, as the
+   * command-palette flow does; a held session goes on (Apply opens the document again).
+   */
+  private documentClosed(uri: vscode.Uri): void {
+    const entry = this.entries.get(uri.toString());
+    if (entry && entry.holders > 0) {
+      log().info(`training ${path.basename(uri.path)}: the document was closed; the command-palette run goes on`);
+      return;
+    }
+    this.discard(uri);
+  }
+
   discard(uri: vscode.Uri): void {
     const key = uri.toString();
     const entry = this.entries.get(key);
@@ -198,7 +223,7 @@ export class TrainingManager implements vscode.Disposable {
     const listeners = previous?.listeners ?? this.listenersFor(key);
     previous?.session.dispose();
     const name = path.basename(uri.path);
-    const entry: Entry = { session: undefined as unknown as TrainingSession, shape: shapeKey(model), applied: 0, stale: false, listeners, holders: previous?.holders ?? 0 };
+    const entry: Entry = { uri, session: undefined as unknown as TrainingSession, shape: shapeKey(model), applied: 0, stale: false, listeners, holders: previous?.holders ?? 0 };
     entry.session = new TrainingSession(
       () => feedWorker(this.startWorker(name), delivery, statusBarProgress(name)),
       {
@@ -225,10 +250,15 @@ export class TrainingManager implements vscode.Disposable {
           for (const l of listeners) l.snapshot(snapshot);
           this.changed.fire({ uri, view: undefined, snapshot });
         },
-        epoch: (s) => log().debug(`training ${name}: epoch ${s.epoch}: loss ${s.loss}${s.accuracy === undefined ? '' : `, accuracy ${s.accuracy}`}${s.testLoss === undefined ? '' : `, test loss ${s.testLoss}`}`),
+        log: {
+          wantsDebug: () => log().logLevel !== vscode.LogLevel.Off && log().logLevel <= vscode.LogLevel.Debug,
+          debug: (message) => log().debug(`training ${name} ${message}`),
+          error: (message) => log().error(`training ${name} ${message}`),
+        },
         divergence: (message) => {
           log().warn(`training ${name}: ${message}`);
-          void vscode.window.showWarningMessage(`NN Designer: ${message}`);
+          // A command-palette run ends with its own message, which offers the lower rate.
+          if (entry.holders === 0) void vscode.window.showWarningMessage(`NN Designer: ${message}`);
         },
       },
     );
@@ -238,13 +268,25 @@ export class TrainingManager implements vscode.Disposable {
     return entry;
   }
 
+  /** The pacing settings reach the sessions that run; the other settings apply from the next session on. */
+  private configurationChanged(e: vscode.ConfigurationChangeEvent): void {
+    for (const { uri, session } of this.entries.values()) {
+      if (session.isEnded) continue;
+      if (!e.affectsConfiguration('nnDesigner.training.maxEpochsPerSecond', uri) && !e.affectsConfiguration('nnDesigner.training.updatesPerSecond', uri)) continue;
+      const { updatesPerSecond, maxEpochsPerSecond } = trainingConfig(uri);
+      session.setPace(updatesPerSecond, maxEpochsPerSecond);
+      const epochs = maxEpochsPerSecond > 0 ? `at most ${maxEpochsPerSecond} epochs` : 'epochs at full speed';
+      log().info(`training ${path.basename(uri.path)}: now ${epochs} and ${updatesPerSecond} designer updates a second`);
+    }
+  }
+
   private startWorker(name: string): WorkerPort {
     log().debug(`training ${name}: starting the worker`);
     return this.workers(name);
   }
 
+  /** The session has logged the failure; the user is told here. */
   private reportFailure(name: string, message: string | undefined): void {
-    log().error(`training ${name} failed: ${message ?? 'unknown error'}`);
     void vscode.window.showErrorMessage(`NN Designer: training ${name} failed: ${message ?? 'unknown error'}`);
   }
 

@@ -1,12 +1,13 @@
 // One training session per document: owns the worker, follows its state,
-// keeps the per-epoch series, asks the worker for kept epochs of its timeline,
-// and throttles what goes to the webview. No `vscode` here, so the state machine is tested with a
+// keeps the per-epoch series and logs each epoch, mirrors the list of epochs
+// the worker's timeline keeps and asks it for them, and throttles what goes
+// to the webview. No `vscode` here, so the state machine is tested with a
 // fake worker; src/host/training/manager.ts connects it to VS Code.
 
 import type { LayerSnapshot, TrainingSnapshot, TrainingStatus, TrainingView } from '../../protocol/training';
 import type { TrainingCommand } from '../../protocol/webview';
 import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerToHost } from '../../protocol/worker';
-import { policyEpochs } from '../../worker/timeline';
+import { epochLine, type SessionLog } from './sessionLog';
 import { Throttle, realTimers, type Timers } from './throttle';
 
 /** What the session needs of a worker_threads Worker. */
@@ -31,10 +32,10 @@ export interface SessionEvents {
   view?(view: TrainingView): void;
   /** A live snapshot for the webview, throttled. */
   snapshot?(snapshot: TrainingSnapshot): void;
-  /** Every end-of-epoch snapshot the worker sends (at most its snapshot rate), unthrottled here. */
-  epoch?(snapshot: TrainingSnapshot): void;
   /** NaN or Inf: the worker has paused. */
   divergence?(message: string): void;
+  /** Every epoch's numbers at debug level, as the paper's verbose mode prints them; failures at error level. */
+  log?: SessionLog;
 }
 
 type WorkerCommand = Extract<TrainingCommand, 'train' | 'pause' | 'resume' | 'stepEpoch' | 'stepBatch' | 'stop' | 'reset'>;
@@ -50,7 +51,9 @@ export class TrainingSession {
   /** The worker's last report while it reads the data file; cleared when it is ready. */
   private reading: TrainingView['reading'];
   private series = { loss: [] as number[], testLoss: [] as (number | null)[], accuracy: [] as (number | null)[], testAccuracy: [] as (number | null)[] };
-  private readonly live: Throttle<TrainingSnapshot>;
+  /** The epochs the worker's timeline keeps, ascending, as it last reported them plus the epochs since. */
+  private kept: number[] = [];
+  private live: Throttle<TrainingSnapshot>;
   private readonly requests = new Map<number, { resolve: (m: WorkerToHost) => void; reject: (e: Error) => void }>();
   private started = false;
   /** Stop is under way: the worker's pause on the way is not a state of its own. */
@@ -109,6 +112,8 @@ export class TrainingSession {
         break;
       case 'reset':
         this.series = { loss: [], testLoss: [], accuracy: [], testAccuracy: [] };
+        // The worker's new timeline starts with the re-initialised epoch 0.
+        this.kept = [0];
         this.live.cancel();
         this.message = undefined;
         this.send({ type: 'reset' });
@@ -132,7 +137,9 @@ export class TrainingSession {
     this.timers.clearTimeout(timer);
     if (this.ended) return;
     this.live.flush();
-    this.end('stopped', this.saved ? this.message : 'training stopped before the worker handed over its weights');
+    // A finished run that is stopped (to end its worker) stays finished.
+    const status = this.statusValue === 'done' && this.saved ? 'done' : 'stopped';
+    this.end(status, this.saved ? this.message : 'training stopped before the worker handed over its weights');
   }
 
   setBoundaryResolution(resolution: number): void {
@@ -140,11 +147,29 @@ export class TrainingSession {
     this.send({ type: 'boundaryResolution', resolution });
   }
 
-  /** The kept snapshot of an epoch, from the worker's timeline; only the designer that asked shows it. */
+  /** New pacing settings for a running session: the worker's epoch rate and snapshot interval, and the live throttle. */
+  setPace(updatesPerSecond: number, epochsPerSecond: number): void {
+    if (this.ended) return;
+    this.init.epochsPerSecond = epochsPerSecond;
+    this.init.snapshotIntervalMs = 1000 / updatesPerSecond;
+    this.send({ type: 'pace', epochsPerSecond, snapshotIntervalMs: this.init.snapshotIntervalMs });
+    if (updatesPerSecond === this.options.updatesPerSecond) return;
+    this.options.updatesPerSecond = updatesPerSecond;
+    // The held snapshot goes out now, so the change never loses the latest state.
+    this.live.flush();
+    this.live = new Throttle(updatesPerSecond, (s) => this.events.snapshot?.(s), this.timers);
+  }
+
+  /**
+   * The kept snapshot of an epoch, from the worker's timeline; only the designer that asked shows it.
+   * Undefined when the worker no longer keeps it; `view().timeline` then lists what it keeps.
+   */
   async scrubTo(epoch: number): Promise<TrainingSnapshot | undefined> {
     if (this.ended || !this.worker) return undefined;
     const reply = await this.request((id) => ({ type: 'scrub', id, epoch }));
-    return reply.type === 'scrubbed' ? reply.snapshot : undefined;
+    if (reply.type !== 'scrubbed') return undefined;
+    if (!this.ended) this.kept = [...reply.timeline];
+    return reply.snapshot;
   }
 
   /** One Dense layer whole at an epoch: from the latest snapshot when it is that epoch, else from the worker's timeline. */
@@ -175,7 +200,7 @@ export class TrainingSession {
       status: this.statusValue,
       totalEpochs: this.totalEpochs,
       series: { loss: [...this.series.loss], testLoss: [...this.series.testLoss], accuracy: [...this.series.accuracy], testAccuracy: [...this.series.testAccuracy] },
-      timeline: this.started ? policyEpochs(this.series.loss.length, this.options.keepRecentEpochs, this.options.keepEveryNth) : [],
+      timeline: this.started ? [...this.kept] : [],
     };
     if (this.latest) view.latest = this.latest;
     if (this.message !== undefined) view.message = this.message;
@@ -214,11 +239,14 @@ export class TrainingSession {
         this.totalEpochs = message.totalEpochs;
         if (message.points) this.points = message.points;
         if (message.preview) this.preview = message.preview;
+        this.kept = [message.snapshot.epoch];
         this.accept(message.snapshot);
         this.emitView();
         break;
       case 'snapshot':
         if (message.series) this.merge(message.series);
+        if (message.timeline) this.kept = [...message.timeline];
+        else if (message.series) this.keepEpochs(message.series);
         this.accept(message.snapshot);
         break;
       case 'state': {
@@ -252,7 +280,6 @@ export class TrainingSession {
 
   private accept(snapshot: TrainingSnapshot): void {
     this.latest = snapshot;
-    if (snapshot.batch === 0 && snapshot.epoch > 0) this.events.epoch?.(snapshot);
     this.live.push(snapshot);
   }
 
@@ -263,7 +290,7 @@ export class TrainingSession {
     return { from: from + 1, loss: s.loss.slice(from), testLoss: s.testLoss.slice(from), accuracy: s.accuracy.slice(from), testAccuracy: s.testAccuracy.slice(from) };
   }
 
-  /** Appends the chart numbers of epochs not seen yet. */
+  /** Appends the chart numbers of epochs not seen yet, and logs each of them. */
   private merge(series: EpochSeries): void {
     const skip = this.series.loss.length + 1 - series.from;
     if (skip < 0) return;
@@ -271,6 +298,15 @@ export class TrainingSession {
     this.series.testLoss.push(...series.testLoss.slice(skip));
     this.series.accuracy.push(...series.accuracy.slice(skip));
     this.series.testAccuracy.push(...series.testAccuracy.slice(skip));
+    const log = this.events.log;
+    if (!log || log.wantsDebug?.() === false) return;
+    for (let k = Math.max(0, skip); k < series.loss.length; k++) log.debug(epochLine(series, k, this.totalEpochs));
+  }
+
+  /** Every epoch the worker finished went into its timeline; without a new list from it, they are all still there. */
+  private keepEpochs(series: EpochSeries): void {
+    const last = this.kept[this.kept.length - 1] ?? -1;
+    for (let k = 0; k < series.loss.length; k++) if (series.from + k > last) this.kept.push(series.from + k);
   }
 
   private crashed(message: string): void {
@@ -283,6 +319,7 @@ export class TrainingSession {
     this.ended = true;
     this.statusValue = status;
     this.message = message;
+    if (status === 'failed') this.events.log?.error(`failed: ${message ?? 'unknown error'}`);
     this.live.cancel();
     for (const request of this.requests.values()) request.reject(new Error(message ?? 'the training session ended'));
     this.requests.clear();

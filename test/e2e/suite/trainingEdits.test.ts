@@ -129,6 +129,31 @@ describe('training during edits', function () {
     await vscode.commands.executeCommand('nnDesigner.discardTraining', uri);
   });
 
+  it('saving while training with applyOnSave on writes the trained weights and history into the file', async () => {
+    const settings = vscode.workspace.getConfiguration('nnDesigner.training');
+    await settings.update('applyOnSave', true, vscode.ConfigurationTarget.Global);
+    try {
+      const uri = await longCopy('and.nnjson', 'edits-apply-on-save.nnjson');
+      const document = await trainInDesigner(uri);
+      await designerEdit(document, { kind: 'setTraining', field: 'seed', value: 7 });
+      assert.ok(await document.save(), 'the save went through');
+      const saved = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      assert.equal(saved, document.getText(), 'the file holds the document, trained weights included');
+      const model = JSON.parse(saved) as NnModel;
+      assert.equal(model.training.seed, 7, 'the edit is saved too');
+      const dense = model.layers.filter((l) => l.type === 'dense');
+      assert.deepEqual(dense.map((l) => l.weights?.length), [3, 1], 'every Dense layer has its trained weights');
+      assert.ok(dense.every((l) => l.weights!.every((row) => row.every(Number.isFinite)) && l.bias?.every(Number.isFinite)));
+      const epochs = model.history?.loss.length ?? 0;
+      assert.ok(epochs >= 5, `the history holds the epochs trained so far (${epochs})`);
+      const still = await untilTraining(uri, 'training to go on', (v) => v.status === 'running' && v.series.loss.length > epochs);
+      assert.ok(still.series.loss.length > epochs);
+      await vscode.commands.executeCommand('nnDesigner.discardTraining', uri);
+    } finally {
+      await settings.update('applyOnSave', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('a crashed worker fails the session with a message, and the extension keeps working', async () => {
     const uri = await longCopy('xor.nnjson', 'edits-crash.nnjson');
     await trainInDesigner(uri);

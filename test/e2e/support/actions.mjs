@@ -27,6 +27,12 @@ async function perform(page, request, shotsDir) {
       await frame.locator(request.selector).first().click();
       return undefined;
     }
+    case 'workbenchClick': {
+      // The workbench itself (a notification's button, say), not a webview: the first visible match.
+      const target = page.locator(request.selector, request.text ? { hasText: request.text } : {}).filter({ visible: true }).first();
+      await target.click({ timeout: 10_000 });
+      return undefined;
+    }
     case 'webviewCount': {
       const frame = await frameWith(page, request.selector).catch(() => undefined);
       return frame ? frame.locator(request.selector).count() : 0;

@@ -68,7 +68,9 @@ export type BrowserRequest =
   | { action: 'webviewClick'; selector: string }
   | { action: 'webviewCount'; selector: string }
   /** The `data-*` attributes of every element matching `selector` in the shown webviews, as a list. */
-  | { action: 'webviewDataset'; selector: string };
+  | { action: 'webviewDataset'; selector: string }
+  /** Clicks the first visible element of the workbench page matching `selector` (and containing `text`). */
+  | { action: 'workbenchClick'; selector: string; text?: string };
 
 export interface BrowserReply {
   ok: boolean;

@@ -26,8 +26,8 @@ function keptEpochsWorker(kept: readonly number[]): WorkerPort & { sent: HostToW
     emit: (m: WorkerToHost) => onMessage(m),
     postMessage(m: HostToWorker) {
       worker.sent.push(m);
-      if (m.type === 'scrub' && kept.includes(m.epoch)) onMessage({ type: 'scrubbed', id: m.id, snapshot: snapshot(m.epoch) });
-      if (m.type === 'scrub' && !kept.includes(m.epoch)) onMessage({ type: 'scrubbed', id: m.id });
+      if (m.type === 'scrub' && kept.includes(m.epoch)) onMessage({ type: 'scrubbed', id: m.id, snapshot: snapshot(m.epoch), timeline: [...kept] });
+      if (m.type === 'scrub' && !kept.includes(m.epoch)) onMessage({ type: 'scrubbed', id: m.id, timeline: [...kept] });
     },
     on(event: string, listener: (value: never) => void) {
       if (event === 'message') onMessage = listener as (m: WorkerToHost) => void;

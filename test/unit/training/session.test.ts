@@ -165,21 +165,79 @@ describe('TrainingSession with a fake worker', () => {
     assert.deepEqual(t.live.map((s) => s.epoch), [0, 50, 52], 'pausing flushes without waiting');
   });
 
-  it('lists the timeline by its policy and asks the worker for a kept epoch', async () => {
-    const t = setup({ keepRecent: 5, everyNth: 10 });
+  it('lists the epochs the worker keeps: those it finished, its own list once it dropped some, and its answer to a scrub', async () => {
+    const t = setup();
     t.session.command('train');
     t.ready();
     for (let e = 1; e <= 37; e++) t.epoch(e);
-    assert.deepEqual(t.session.view().timeline, [0, 10, 20, 30, 33, 34, 35, 36, 37]);
+    assert.deepEqual(t.session.view().timeline, Array.from({ length: 38 }, (_, e) => e), 'nothing dropped yet: every epoch');
+    // The worker thinned its timeline: its list replaces the host's.
+    const thinned = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 30, 36, 37, 38];
+    t.worker.emit('message', { type: 'snapshot', snapshot: snapshot(38), series: { from: 38, loss: [0.1], testLoss: [null], accuracy: [null], testAccuracy: [null] }, timeline: thinned });
+    assert.deepEqual(t.session.view().timeline, thinned);
+    t.epoch(39);
+    assert.deepEqual(t.session.view().timeline, [...thinned, 39], 'epochs after the list are added to it');
     t.timers.advance(1000);
     const delivered = t.live.length;
-    const pending = t.session.scrubTo(20);
+    const pending = t.session.scrubTo(5);
     const request = t.worker.sent.at(-1);
-    assert.ok(request?.type === 'scrub' && request.epoch === 20);
-    t.worker.emit('message', { type: 'scrubbed', id: request.id, snapshot: snapshot(20) });
+    assert.ok(request?.type === 'scrub' && request.epoch === 5);
+    t.worker.emit('message', { type: 'scrubbed', id: request.id, snapshot: snapshot(5), timeline: [...thinned, 39] });
     const at = await pending;
-    assert.deepEqual(Array.from(at!.layers[0].weights), [20, -20], 'epoch 20 as it was');
+    assert.deepEqual(Array.from(at!.layers[0].weights), [5, -5], 'epoch 5 as it was');
     assert.equal(t.live.length, delivered, 'a scrub is answered to the asker, not broadcast as live');
+    // An epoch the worker dropped in the meantime: no snapshot, and the list the worker holds now.
+    const gone = t.session.scrubTo(30);
+    const second = t.worker.sent.at(-1);
+    assert.ok(second?.type === 'scrub');
+    const now = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 37, 38, 39];
+    t.worker.emit('message', { type: 'scrubbed', id: second.id, timeline: now });
+    assert.equal(await gone, undefined);
+    assert.deepEqual(t.session.view().timeline, now);
+  });
+
+  it('logs every epoch at debug level, including those whose snapshots the throttle held back, and a failure at error level', () => {
+    const lines: string[] = [];
+    let debug = true;
+    const log = { wantsDebug: () => debug, debug: (m: string) => lines.push(`debug ${m}`), error: (m: string) => lines.push(`error ${m}`) };
+    const worker = new FakeWorker();
+    const session = new TrainingSession(() => worker,
+      { model: andModel(), boundaryResolution: 20, stream: true, keepRecentEpochs: 200, keepEveryNth: 10 },
+      { updatesPerSecond: 1, keepRecentEpochs: 200, keepEveryNth: 10 }, { log }, new FakeTimers());
+    session.command('train');
+    worker.emit('message', { type: 'ready', totalEpochs: 1000, batches: 4, snapshot: snapshot(0) });
+    // One snapshot message carries three epochs' numbers; the next one overlaps the first by one.
+    worker.emit('message', { type: 'snapshot', snapshot: snapshot(3), series: { from: 1, loss: [0.5, 0.25, 0.125], testLoss: [null, null, 0.3], accuracy: [0.5, 0.75, 1], testAccuracy: [null, null, null] } });
+    worker.emit('message', { type: 'snapshot', snapshot: snapshot(4), series: { from: 3, loss: [0.125, 0.0625], testLoss: [0.3, 0.2], accuracy: [1, 1], testAccuracy: [null, 0.5] } });
+    assert.deepEqual(lines, [
+      'debug epoch 1/1000: loss 0.5, accuracy 0.5',
+      'debug epoch 2/1000: loss 0.25, accuracy 0.75',
+      'debug epoch 3/1000: loss 0.125, accuracy 1, test loss 0.3',
+      'debug epoch 4/1000: loss 0.0625, accuracy 1, test loss 0.2, test accuracy 0.5',
+    ]);
+    debug = false;
+    worker.emit('message', { type: 'snapshot', snapshot: snapshot(5), series: { from: 5, loss: [0.03], testLoss: [null], accuracy: [1], testAccuracy: [null] } });
+    assert.equal(lines.length, 4, 'no line is built when debug lines are not wanted');
+    assert.equal(session.view().series.loss.length, 5, 'the epoch still reaches the charts');
+    worker.emit('error', new Error('out of memory'));
+    assert.deepEqual(lines.slice(4), ['error failed: the training worker crashed: out of memory']);
+  });
+
+  it('takes new pacing settings while it runs: tells the worker and throttles at the new rate', () => {
+    const t = setup({ perSecond: 10 });
+    t.session.command('train');
+    t.ready();
+    t.session.setPace(2, 15);
+    assert.deepEqual(t.worker.sent.at(-1), { type: 'pace', epochsPerSecond: 15, snapshotIntervalMs: 500 });
+    const before = t.live.length;
+    t.epoch(1);
+    t.timers.advance(100);
+    t.epoch(2);
+    t.timers.advance(100);
+    t.epoch(3);
+    assert.deepEqual(t.live.slice(before).map((s) => s.epoch), [1], 'at 2 a second, epochs 2 and 3 wait');
+    t.timers.advance(300);
+    assert.deepEqual(t.live.slice(before).map((s) => s.epoch), [1, 3], 'the latest goes out at the end of the 500 ms interval');
   });
 
   it('shows how far the worker has read the data file until it is ready', () => {
@@ -231,6 +289,24 @@ describe('TrainingSession with a fake worker', () => {
     assert.deepEqual(await t.session.parameters(), parameters, 'the weights stay available for Apply');
     t.epoch(9);
     assert.equal(t.session.view().latest?.epoch, 0, 'late messages from the ended worker are ignored');
+  });
+
+  it('stopping a finished run ends its worker and keeps it done, with the weights for Apply', async () => {
+    const t = setup();
+    t.session.command('train');
+    t.ready();
+    t.state('running', 0);
+    t.epoch(1);
+    t.state('done', 1);
+    const stopped = t.session.stop();
+    const request = t.worker.sent.at(-1);
+    assert.ok(request?.type === 'weights');
+    t.worker.emit('message', { type: 'weights', id: request.id, parameters });
+    await stopped;
+    assert.equal(t.session.status, 'done');
+    assert.equal(t.session.isEnded, true);
+    assert.equal(t.worker.terminated, 1);
+    assert.deepEqual(await t.session.parameters(), parameters);
   });
 
   it('stops a worker that never answers after the timeout', async () => {

@@ -207,6 +207,56 @@ describe('TrainingLoop (the worker side)', () => {
     assert.ok(none?.type === 'scrubbed' && none.snapshot === undefined);
   });
 
+  it('scrubs back to epoch 5 of XOR after 300 epochs with the default timeline settings, and reports what it keeps', async () => {
+    const model = example('xor');
+    model.training.epochs = 300;
+    const h = harness(model, 1e9);
+    h.init.snapshotIntervalMs = 1e12;
+    h.send({ type: 'init', init: h.init });
+    await h.settle();
+    h.send({ type: 'run' });
+    while (h.deferred.length > 0) h.turn();
+    assert.equal(h.snapshots().at(-1)?.epoch, 300);
+    h.send({ type: 'scrub', id: 7, epoch: 5 });
+    const reply = h.posted.at(-1);
+    assert.ok(reply?.type === 'scrubbed' && reply.snapshot, 'epoch 5 is still kept');
+    assert.deepEqual(reply.timeline, Array.from({ length: 301 }, (_, e) => e), 'a run this small keeps every epoch');
+    // The oracle: the engine's own run of the same model, stopped after 5 epochs.
+    const reference = buildSession(model, await loadSamples(model, undefined));
+    for (let e = 0; e < 5; e++) reference.trainer.runEpoch();
+    const dense = reference.network.denseLayers();
+    assert.equal(reply.snapshot.epoch, 5);
+    for (let d = 0; d < dense.length; d++) {
+      assert.deepEqual(Array.from(reply.snapshot.layers[d].weights), Array.from(Float32Array.from(dense[d].weights)), `layer ${d + 1} weights at epoch 5`);
+      assert.deepEqual(Array.from(reply.snapshot.layers[d].bias), Array.from(Float32Array.from(dense[d].bias)), `layer ${d + 1} bias at epoch 5`);
+    }
+    assert.ok(h.posted.every((m) => m.type !== 'snapshot' || m.timeline === undefined), 'no epoch was dropped, so no list was sent');
+  });
+
+  it('takes a new pace while running: the snapshot interval and the epoch rate', async () => {
+    const model = example('and');
+    model.training.epochs = 20;
+    const h = harness(model, 0);
+    h.init.snapshotIntervalMs = 1e12;
+    h.send({ type: 'init', init: h.init });
+    await h.settle();
+    h.send({ type: 'run' });
+    // One batch a turn, four batches an epoch.
+    for (let k = 0; k < 20; k++) h.turn();
+    assert.deepEqual(h.snapshots().slice(1).map((s) => s.epoch), [1], 'one snapshot in the first five epochs');
+    h.send({ type: 'pace', epochsPerSecond: 0, snapshotIntervalMs: 0 });
+    while (h.deferred.length > 0) h.turn();
+    assert.deepEqual(h.snapshots().slice(2).map((s) => s.epoch), Array.from({ length: 15 }, (_, k) => k + 6), 'then one for every epoch');
+    assert.deepEqual(h.delays.filter((d) => d > 0), [], 'unpaced');
+    const paced = harness(example('and'), 1e9);
+    paced.send({ type: 'init', init: paced.init });
+    await paced.settle();
+    paced.send({ type: 'pace', epochsPerSecond: 10, snapshotIntervalMs: 0 });
+    paced.send({ type: 'run' });
+    for (let k = 0; k < 5; k++) paced.turn();
+    assert.ok(paced.delays.some((d) => d > 50 && d <= 100), `a pace of 10 epochs/s waits about 100 ms: ${paced.delays.join(', ')}`);
+  });
+
   it('reports a build failure instead of throwing', async () => {
     const model = example('and');
     model.training.batchSize = 99;

@@ -41,6 +41,11 @@ function toUint8(value: unknown): Uint8Array {
   return Uint8Array.from(toFloat32(value));
 }
 
+/** The finite numbers of a list, ascending: an epoch list as the host sent it. */
+export function epochList(value: unknown): number[] {
+  return numbers(value).filter(Number.isFinite).sort((a, b) => a - b);
+}
+
 function numbers(value: unknown): number[] {
   return Array.isArray(value) ? value.filter((v): v is number => typeof v === 'number') : [];
 }
