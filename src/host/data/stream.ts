@@ -46,6 +46,23 @@ export function fileChunks(fsPath: string): AsyncIterable<string> & { destroy():
   return createReadStream(fsPath, { encoding: 'utf8', highWaterMark: CHUNK_CHARACTERS }) as AsyncIterable<string> & { destroy(): void };
 }
 
+/** About the first `characters` characters of a file (whole chunks, so possibly a little more), read without the rest. */
+export async function fileHead(fsPath: string, characters: number): Promise<string> {
+  const stream = fileChunks(fsPath);
+  const parts: string[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of stream) {
+      parts.push(chunk);
+      length += chunk.length;
+      if (length >= characters) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return parts.join('');
+}
+
 /** Streams a CSV or JSON file from disk. A missing or unreadable file is a DataError naming the path. */
 export async function parseDataFile(fsPath: string, kind: DataTextKind, mapping: ColumnMapping, options: StreamOptions = {}): Promise<SampleSet> {
   const stream = fileChunks(fsPath);
