@@ -19,7 +19,10 @@ import {
 } from '../data';
 import type { TrainerOptions } from '../engine';
 import { trainingRng } from './network';
-import type { NnModel, NormalizationSpec, TaskName } from './types';
+import { inferTask } from './task';
+import type { NnModel, NormalizationSpec } from './types';
+
+export { inferTask } from './task';
 
 /** Reads a data file named by a path relative to the `.nnjson` file's folder. */
 export type ReadText = (relativePath: string) => Promise<string>;
@@ -73,22 +76,6 @@ function inlineSamples(inputs: number[][], targets: number[][]): SampleSet {
     targetNames: Array.from({ length: targetSize }, (_, i) => `y${i + 1}`),
     task: 'regression',
   };
-}
-
-/** The task a model is trained for: as declared, else inferred from its loss and output size. */
-export function inferTask(model: NnModel, outputSize: number): TaskName {
-  if (model.training.task) return model.training.task;
-  switch (model.training.loss) {
-    case 'mse':
-    case 'mae':
-      return 'regression';
-    case 'binaryCrossEntropy':
-    case 'hinge':
-      return outputSize === 1 ? 'binary' : 'multiclass';
-    case 'crossEntropy':
-    case 'categoricalCrossEntropy':
-      return outputSize === 1 ? 'binary' : 'multiclass';
-  }
 }
 
 /** Whether a normalisation spec already carries fitted numbers. */

@@ -288,7 +288,7 @@ export class TrainingLoop {
   private initialSnapshot(): TrainingSnapshot {
     const { network, data, loss } = this.built!;
     const snapshot = this.currentSnapshot(this.builder!.zeroGradients(), false);
-    const start = evaluate(network, data.train, loss, this.init!.model.training.task);
+    const start = evaluate(network, data.train, loss, inferTask(this.init!.model, network.outputSize));
     snapshot.loss = start.loss;
     if (start.accuracy !== undefined) snapshot.accuracy = start.accuracy;
     this.timeline!.add(cloneSnapshot(snapshot));
