@@ -19,6 +19,7 @@ import { fileHead } from './stream';
 import { fileDataSpec, modelWithData, shapeMismatch, type ColumnChoice } from './mapping';
 import { relativeDataPath } from './paths';
 import type { DataPrompts } from './prompts';
+import { outputSetup, taskMismatch, withTaskFit } from './taskFit';
 
 export type ChooseDataResult = { applied: true; data: DataSpec } | { applied: false; reason: string };
 
@@ -131,7 +132,11 @@ async function choose(provider: NnjsonEditorProvider, arg: unknown, prompts: Dat
   const problem = shapeMismatch(model, samples);
   const resize = problem !== undefined && (await prompts.confirmResize(problem, samples.inputSize, samples.targetSize));
   if (problem !== undefined && !resize) throw new DataError(problem);
-  await applyModel(document, modelWithData(model, spec, samples, resize));
+  const sized = modelWithData(model, spec, samples, resize);
+  // Classes want a squashing output with cross-entropy, numbers a linear one with MSE; asked, and written in the same edit.
+  const fit = taskMismatch(sized, samples);
+  const next = fit && (await prompts.confirmTask(fit, outputSetup(sized))) ? withTaskFit(sized, fit) : sized;
+  await applyModel(document, next);
   log().info(`data: ${fileLabel} (${samples.count} rows, ${samples.inputSize} inputs, ${samples.targetSize} targets) chosen for ${vscode.workspace.asRelativePath(modelUri)}`);
   return { applied: true, data: spec };
 }

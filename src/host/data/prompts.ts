@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { describeColumn, SHOWN_VALUES, type ColumnProfile, type FilePreview } from './columns';
+import { describeFit, type OutputSetup, type TaskFit } from './taskFit';
 
 export interface DataPrompts {
   pickFile(files: readonly vscode.Uri[]): Promise<vscode.Uri | undefined>;
@@ -12,6 +13,8 @@ export interface DataPrompts {
   askCategorical(column: ColumnProfile): Promise<boolean | undefined>;
   /** Whether to resize the network to the data; `problem` says what does not fit. */
   confirmResize(problem: string, inputs: number, outputs: number): Promise<boolean>;
+  /** Whether to set the output activation, the loss and the task the data calls for. */
+  confirmTask(fit: TaskFit, current: OutputSetup): Promise<boolean>;
 }
 
 const TITLE = 'NN Designer: Choose Training Data';
@@ -68,6 +71,16 @@ export const quickPickPrompts: DataPrompts = {
     );
     return answer === resize;
   },
+
+  async confirmTask(fit, current) {
+    const change = fit.task === 'regression' ? 'Set up for regression' : `Set up for ${fit.classes ?? 'these'} classes`;
+    const answer = await vscode.window.showInformationMessage(
+      `The chosen data is ${fit.task === 'regression' ? 'numbers to predict' : 'classes'}, but the network is set up for ${current.task} (${current.activation} output, ${current.loss} loss).`,
+      { modal: true, detail: `${change} uses ${describeFit(fit)} and sets the task to ${fit.task}, so training reports ${fit.task === 'regression' ? 'MAE and R²' : 'accuracy and a confusion matrix'}. Keep the network as it is to train it unchanged.` },
+      change,
+    );
+    return answer === change;
+  },
 };
 
 /** Answers for one run of the command, as the end-to-end tests give them. */
@@ -78,6 +91,8 @@ export interface ScriptedAnswers {
   targets: string[];
   categorical?: boolean;
   resize?: boolean;
+  /** Accept the output activation, loss and task the data calls for. */
+  fitTask?: boolean;
 }
 
 export function scriptedPrompts(answers: ScriptedAnswers): DataPrompts {
@@ -87,5 +102,6 @@ export function scriptedPrompts(answers: ScriptedAnswers): DataPrompts {
     pickTargets: () => Promise.resolve(answers.targets),
     askCategorical: () => Promise.resolve(answers.categorical),
     confirmResize: () => Promise.resolve(answers.resize ?? false),
+    confirmTask: () => Promise.resolve(answers.fitTask ?? false),
   };
 }
