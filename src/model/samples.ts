@@ -144,6 +144,7 @@ export function trainerOptions(model: NnModel, data: PreparedData, outputSize: n
     shuffle: model.training.shuffle ?? true,
     rng: trainingRng(model),
     testData: data.test,
+    validationData: data.validation,
     task: inferTask(model, outputSize),
   };
 }
