@@ -106,6 +106,9 @@ export interface TrainingSnapshot {
   testLoss?: number;
   accuracy?: number;
   testAccuracy?: number;
+  /** Measured on the validation split, when the data block holds one. */
+  validationLoss?: number;
+  validationAccuracy?: number;
   learningRate: number;
   layers: LayerSnapshot[];
   boundary?: BoundaryGrid;
@@ -121,6 +124,23 @@ export interface TrainingSeries {
   testLoss: (number | null)[];
   accuracy: (number | null)[];
   testAccuracy: (number | null)[];
+  validationLoss: (number | null)[];
+  validationAccuracy: (number | null)[];
+}
+
+/** The series besides the training loss: null for an epoch that has no such number. */
+export const NULLABLE_SERIES = ['testLoss', 'accuracy', 'testAccuracy', 'validationLoss', 'validationAccuracy'] as const;
+
+export function emptyTrainingSeries(): TrainingSeries {
+  return { loss: [], testLoss: [], accuracy: [], testAccuracy: [], validationLoss: [], validationAccuracy: [] };
+}
+
+/** Copies of every series from index `from` (epoch `from` + 1) on. */
+export function seriesFrom(series: TrainingSeries, from: number): TrainingSeries {
+  const out = emptyTrainingSeries();
+  out.loss = series.loss.slice(from);
+  for (const key of NULLABLE_SERIES) out[key] = series[key].slice(from);
+  return out;
 }
 
 /** Everything a freshly shown webview needs to resume drawing a session. */

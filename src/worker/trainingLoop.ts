@@ -11,7 +11,7 @@ import { inputGradientMeans } from '../engine/probe';
 import { dataPreview, type SampleSet } from '../data';
 import { inferTask } from '../model/samples';
 import type { TrainerChoice } from '../engine/wasm/select';
-import type { TrainingSnapshot } from '../protocol/training';
+import { emptyTrainingSeries, type TrainingSnapshot } from '../protocol/training';
 import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerState, WorkerToHost } from '../protocol/worker';
 import { boundaryGrid, clampResolution } from './boundary';
 import { buildSession, type Built } from './build';
@@ -235,6 +235,8 @@ export class TrainingLoop {
     s.testLoss.push(report.testLoss ?? null);
     s.accuracy.push(report.accuracy ?? null);
     s.testAccuracy.push(report.testAccuracy ?? null);
+    s.validationLoss.push(report.validationLoss ?? null);
+    s.validationAccuracy.push(report.validationAccuracy ?? null);
     const now = this.host.now();
     const due = this.init!.stream && now - this.lastLive >= (this.init!.snapshotIntervalMs ?? 0);
     if (due || stopping) this.postSnapshot(this.enriched(snapshot));
@@ -310,6 +312,8 @@ export class TrainingLoop {
     if (report.testLoss !== undefined) snapshot.testLoss = report.testLoss;
     if (report.accuracy !== undefined) snapshot.accuracy = report.accuracy;
     if (report.testAccuracy !== undefined) snapshot.testAccuracy = report.testAccuracy;
+    if (report.validationLoss !== undefined) snapshot.validationLoss = report.validationLoss;
+    if (report.validationAccuracy !== undefined) snapshot.validationAccuracy = report.validationAccuracy;
     return snapshot;
   }
 
@@ -409,7 +413,7 @@ export class TrainingLoop {
 }
 
 function emptySeries(from: number): EpochSeries {
-  return { from, loss: [], testLoss: [], accuracy: [], testAccuracy: [] };
+  return { from, ...emptyTrainingSeries() };
 }
 
 /** One label per sample for drawing points: the target itself, or the argmax class when one-hot. */

@@ -3,7 +3,7 @@
 // and throttles what goes to the webview. No `vscode` here, so the state machine is tested with a
 // fake worker; src/host/training/manager.ts connects it to VS Code.
 
-import type { LayerSnapshot, TrainingSnapshot, TrainingStatus, TrainingView } from '../../protocol/training';
+import { emptyTrainingSeries, NULLABLE_SERIES, seriesFrom, type LayerSnapshot, type TrainingSeries, type TrainingSnapshot, type TrainingStatus, type TrainingView } from '../../protocol/training';
 import type { TrainingCommand } from '../../protocol/webview';
 import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerToHost } from '../../protocol/worker';
 import { policyEpochs } from '../../worker/timeline';
@@ -49,7 +49,7 @@ export class TrainingSession {
   private preview: TrainingView['preview'];
   /** The worker's last report while it reads the data file; cleared when it is ready. */
   private reading: TrainingView['reading'];
-  private series = { loss: [] as number[], testLoss: [] as (number | null)[], accuracy: [] as (number | null)[], testAccuracy: [] as (number | null)[] };
+  private series: TrainingSeries = emptyTrainingSeries();
   private readonly live: Throttle<TrainingSnapshot>;
   private readonly requests = new Map<number, { resolve: (m: WorkerToHost) => void; reject: (e: Error) => void }>();
   private started = false;
@@ -108,7 +108,7 @@ export class TrainingSession {
         this.send({ type: 'stepBatch' });
         break;
       case 'reset':
-        this.series = { loss: [], testLoss: [], accuracy: [], testAccuracy: [] };
+        this.series = emptyTrainingSeries();
         this.live.cancel();
         this.message = undefined;
         this.send({ type: 'reset' });
@@ -174,7 +174,7 @@ export class TrainingSession {
     const view: TrainingView = {
       status: this.statusValue,
       totalEpochs: this.totalEpochs,
-      series: { loss: [...this.series.loss], testLoss: [...this.series.testLoss], accuracy: [...this.series.accuracy], testAccuracy: [...this.series.testAccuracy] },
+      series: seriesFrom(this.series, 0),
       timeline: this.started ? policyEpochs(this.series.loss.length, this.options.keepRecentEpochs, this.options.keepEveryNth) : [],
     };
     if (this.latest) view.latest = this.latest;
@@ -259,8 +259,7 @@ export class TrainingSession {
   /** The chart numbers from epoch `count` + 1 on (every epoch after the first `count`). */
   seriesSince(count: number): EpochSeries {
     const from = Math.max(0, Math.min(count, this.series.loss.length));
-    const s = this.series;
-    return { from: from + 1, loss: s.loss.slice(from), testLoss: s.testLoss.slice(from), accuracy: s.accuracy.slice(from), testAccuracy: s.testAccuracy.slice(from) };
+    return { from: from + 1, ...seriesFrom(this.series, from) };
   }
 
   /** Appends the chart numbers of epochs not seen yet. */
@@ -268,9 +267,8 @@ export class TrainingSession {
     const skip = this.series.loss.length + 1 - series.from;
     if (skip < 0) return;
     this.series.loss.push(...series.loss.slice(skip));
-    this.series.testLoss.push(...series.testLoss.slice(skip));
-    this.series.accuracy.push(...series.accuracy.slice(skip));
-    this.series.testAccuracy.push(...series.testAccuracy.slice(skip));
+    // Padded to the loss, so every series keeps epoch N at index N − 1.
+    for (const key of NULLABLE_SERIES) for (let k = skip; k < series.loss.length; k++) this.series[key].push(series[key]?.[k] ?? null);
   }
 
   private crashed(message: string): void {

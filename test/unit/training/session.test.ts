@@ -106,7 +106,7 @@ function setup(options: { perSecond?: number; keepRecent?: number; everyNth?: nu
   const state = (s: 'running' | 'paused' | 'done', epoch: number) => worker.emit('message', { type: 'state', state: s, epoch });
   const epoch = (n: number, batch = 0) => {
     const s = snapshot(n, batch);
-    const series = batch === 0 ? { from: n, loss: [s.loss], testLoss: [null], accuracy: [null], testAccuracy: [null] } : undefined;
+    const series = batch === 0 ? { from: n, loss: [s.loss], testLoss: [null], accuracy: [null], testAccuracy: [null], validationLoss: [null], validationAccuracy: [null] } : undefined;
     worker.emit('message', series ? { type: 'snapshot', snapshot: s, series } : { type: 'snapshot', snapshot: s });
   };
   return { session, worker, timers, views, live, warnings, ready, state, epoch, created: () => created };
@@ -200,14 +200,16 @@ describe('TrainingSession with a fake worker', () => {
     t.session.command('train');
     t.ready();
     const s = snapshot(4);
-    t.worker.emit('message', { type: 'snapshot', snapshot: s, series: { from: 1, loss: [4, 3, 2, 1], testLoss: [null, null, null, 0.5], accuracy: [0, 0, 1, 1], testAccuracy: [null, null, null, null] } });
-    t.worker.emit('message', { type: 'snapshot', snapshot: snapshot(5), series: { from: 4, loss: [1, 0.5], testLoss: [0.5, 0.4], accuracy: [1, 1], testAccuracy: [null, null] } });
+    t.worker.emit('message', { type: 'snapshot', snapshot: s, series: { from: 1, loss: [4, 3, 2, 1], testLoss: [null, null, null, 0.5], accuracy: [0, 0, 1, 1], testAccuracy: [null, null, null, null], validationLoss: [0.9, 0.8, 0.7, 0.6], validationAccuracy: [0.25, 0.5, 0.5, 0.75] } });
+    t.worker.emit('message', { type: 'snapshot', snapshot: snapshot(5), series: { from: 4, loss: [1, 0.5], testLoss: [0.5, 0.4], accuracy: [1, 1], testAccuracy: [null, null], validationLoss: [0.6, 0.55], validationAccuracy: [0.75, 1] } });
     const series = t.session.view().series;
     assert.deepEqual(series.loss, [4, 3, 2, 1, 0.5]);
     assert.deepEqual(series.testLoss, [null, null, null, 0.5, 0.4]);
     assert.deepEqual(series.accuracy, [0, 0, 1, 1, 1]);
+    assert.deepEqual(series.validationLoss, [0.9, 0.8, 0.7, 0.6, 0.55]);
+    assert.deepEqual(series.validationAccuracy, [0.25, 0.5, 0.5, 0.75, 1]);
     // What a designer that has the first 2 epochs is missing, and nothing for one that has them all.
-    assert.deepEqual(t.session.seriesSince(2), { from: 3, loss: [2, 1, 0.5], testLoss: [null, 0.5, 0.4], accuracy: [1, 1, 1], testAccuracy: [null, null, null] });
+    assert.deepEqual(t.session.seriesSince(2), { from: 3, loss: [2, 1, 0.5], testLoss: [null, 0.5, 0.4], accuracy: [1, 1, 1], testAccuracy: [null, null, null], validationLoss: [0.7, 0.6, 0.55], validationAccuracy: [0.5, 0.75, 1] });
     assert.deepEqual(t.session.seriesSince(5).loss, []);
     assert.equal(t.session.seriesSince(9).from, 6, 'a count past the end starts after the last epoch');
   });

@@ -124,7 +124,7 @@ export function normaliseSnapshot(raw: unknown): TrainingSnapshot | undefined {
     learningRate: num(raw.learningRate),
     layers: raw.layers.map(normaliseLayer),
   };
-  for (const key of ['testLoss', 'accuracy', 'testAccuracy'] as const) {
+  for (const key of ['testLoss', 'accuracy', 'testAccuracy', 'validationLoss', 'validationAccuracy'] as const) {
     const v = optNum(raw[key]);
     if (v !== undefined) snapshot[key] = v;
   }
@@ -155,6 +155,8 @@ function normaliseSeries(raw: unknown): TrainingSeries {
     testLoss: nullableNumbers(s.testLoss),
     accuracy: nullableNumbers(s.accuracy),
     testAccuracy: nullableNumbers(s.testAccuracy),
+    validationLoss: nullableNumbers(s.validationLoss),
+    validationAccuracy: nullableNumbers(s.validationAccuracy),
   };
 }
 
