@@ -55,7 +55,7 @@ export async function resolveSamplesWith(model: NnModel, loadFile: LoadFile): Pr
   if (!spec) throw new DataError('the network has no "data" block, so there is nothing to train on');
   switch (spec.source) {
     case 'builtin':
-      return generateBuiltin(spec.name, { samples: spec.samples, noise: spec.noise, seed: spec.seed ?? model.training.seed });
+      return generateBuiltin(spec.name, { samples: spec.samples, noise: spec.noise, seed: spec.seed ?? model.training.seed, classes: spec.classes });
     case 'inline':
       return inlineSamples(spec.inputs, spec.targets);
     case 'file':
