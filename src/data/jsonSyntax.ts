@@ -1,7 +1,8 @@
 // JSON syntax errors in plain words, from jsonc-parser's error codes: shared by
 // the `.nnjson` loader (src/model/syntax.ts) and JSON data files.
 
-import { printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { DataError } from './types';
 
 // Keyed by name: ParseErrorCode is a const enum, which isolated modules cannot read.
 const DESCRIPTIONS: Record<string, string | undefined> = {
@@ -47,4 +48,29 @@ export function describeJsonError(text: string, error: ParseError): JsonSyntaxPr
   const what = DESCRIPTIONS[printParseErrorCode(error.error)] ?? 'invalid JSON';
   if (error.offset >= text.length) return { what: `the file ends too early: ${what}`, offset: error.offset, length: 0 };
   return { what, offset: error.offset, length: error.length };
+}
+
+/** 1-based line and column (in characters) of an offset. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
+}
+
+/**
+ * Why text that JSON.parse refused is not JSON, with the line and column of the
+ * first error: "the file is not valid JSON: expected a comma (line 3, column 14)".
+ */
+export function jsonSyntaxError(text: string): DataError {
+  const errors: ParseError[] = [];
+  parse(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return new DataError('the file is not valid JSON');
+  const problem = describeJsonError(text, first);
+  const { line, column } = lineAndColumn(text, problem.offset);
+  return new DataError(`the file is not valid JSON: ${problem.what} (line ${line}, column ${column})`);
 }
