@@ -143,6 +143,14 @@ export function seriesFrom(series: TrainingSeries, from: number): TrainingSeries
   return out;
 }
 
+/** Training points to draw: `count` of the `total` training samples (a seeded sample when there are many). */
+export interface ScatterPoints {
+  inputs: Float32Array;
+  labels: Float32Array;
+  count: number;
+  total?: number;
+}
+
 /** Everything a freshly shown webview needs to resume drawing a session. */
 export interface TrainingView {
   status: TrainingStatus;
@@ -153,8 +161,13 @@ export interface TrainingView {
   timeline: number[];
   /** A message for the user when status is failed, or a warning while running. */
   message?: string;
-  /** The training data's points, for drawing on the decision boundary (2-input networks only). */
-  points?: { inputs: Float32Array; labels: Float32Array; count: number };
+  /**
+   * The training data's points, for drawing on the decision boundary (2-input networks only).
+   * Towards the webview, only when it does not hold the points of `pointsId` yet.
+   */
+  points?: ScatterPoints;
+  /** Names the session's points; a view with this id and no points means "keep the points you have". */
+  pointsId?: number;
   /** The training data as a table, for networks whose inputs are not two (no scatter). */
   preview?: DataPreview;
   /** While the worker reads the data file, before training starts: rows parsed so far (0 for JSON, which counts characters). */

@@ -4,7 +4,7 @@
 
 import type { DataPreview } from '../data/preview';
 import type { NnModel, NormalizationSpec } from '../model/types';
-import type { TrainingSeries, TrainingSnapshot } from './training';
+import type { ScatterPoints, TrainingSeries, TrainingSnapshot } from './training';
 
 /**
  * Where the worker gets the model's data file; `path` is as the model names it. The
@@ -81,7 +81,7 @@ export type WorkerToHost =
       totalEpochs: number;
       batches: number;
       snapshot: TrainingSnapshot;
-      points?: { inputs: Float32Array; labels: Float32Array; count: number };
+      points?: ScatterPoints;
       preview?: DataPreview;
     }
   /** The latest state (throttled while running), after a batch step, a reset, or a change of boundary resolution. */

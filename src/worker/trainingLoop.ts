@@ -17,6 +17,7 @@ import { boundaryGrid, clampResolution } from './boundary';
 import { buildSession, type Built } from './build';
 import { ChunkQueue, loadSamples, progressReporter, type DiskReader } from './load';
 import { snapshotMetrics } from './metrics';
+import { scatterPoints } from './points';
 import { cloneSnapshot, withWeights } from './replay';
 import { findDivergence, SnapshotBuilder, type LayerGradient } from './snapshot';
 import { Timeline } from './timeline';
@@ -128,7 +129,7 @@ export class TrainingLoop {
       snapshot: this.initialSnapshot(),
     };
     if (train.inputSize === 2) {
-      ready.points = { inputs: Float32Array.from(train.inputs), labels: Float32Array.from(labels(train)), count: train.count };
+      ready.points = scatterPoints(train, init.model.training.seed);
     } else {
       const { model } = init;
       ready.preview = dataPreview(this.samples!, {
@@ -414,20 +415,4 @@ export class TrainingLoop {
 
 function emptySeries(from: number): EpochSeries {
   return { from, ...emptyTrainingSeries() };
-}
-
-/** One label per sample for drawing points: the target itself, or the argmax class when one-hot. */
-function labels(set: SampleSet): Float64Array {
-  const out = new Float64Array(set.count);
-  const k = set.targetSize;
-  for (let s = 0; s < set.count; s++) {
-    if (k === 1) {
-      out[s] = set.targets[s];
-      continue;
-    }
-    let best = 0;
-    for (let c = 1; c < k; c++) if (set.targets[s * k + c] > set.targets[s * k + best]) best = c;
-    out[s] = best;
-  }
-  return out;
 }

@@ -385,6 +385,26 @@ describe('live training webview', () => {
     assert.deepEqual(await p.evaluate('window.__sweep'), ['2', '1', '0', '-']);
   });
 
+  it('keeps the training points a later view names by id only, and drops them for another session\'s id', async () => {
+    const p = await open();
+    const canvas = () => p.evaluate(`document.querySelector('.boundary-canvas').toDataURL()`) as Promise<string>;
+    const full = { ...viewOf('paused', snapshots), pointsId: 7 };
+    await deliverTyped(p, { type: 'training', view: full });
+    await frames(p, 3);
+    const withPoints = await canvas();
+    const { points: _sent, ...named } = full;
+    await deliverTyped(p, { type: 'training', view: named });
+    await frames(p, 3);
+    assert.equal(await canvas(), withPoints, 'the points of id 7 are still drawn');
+    await deliverTyped(p, { type: 'training', view: { ...named, pointsId: 8 } });
+    await frames(p, 3);
+    const without = await canvas();
+    assert.notEqual(without, withPoints, 'no points for a session whose points never came');
+    await deliverTyped(p, { type: 'training', view: { ...named, pointsId: undefined } });
+    await frames(p, 3);
+    assert.equal(await canvas(), without);
+  });
+
   it('draws the decision boundary, the 3-D view and the hidden neurons\' maps for a 2-input network', async () => {
     const p = await open();
     const last = snapshots[12]!;

@@ -1,7 +1,7 @@
 // The live-training side of the designer: keeps the session's view and the
 // snapshot on screen (the latest, or one the user scrubbed to), and draws them
 // at most once per frame into the diagram, the charts and the boundary panel.
-import { emptyTrainingSeries, type TrainingSnapshot, type TrainingView } from '../../src/protocol/training';
+import { emptyTrainingSeries, type ScatterPoints, type TrainingSnapshot, type TrainingView } from '../../src/protocol/training';
 import type { DocumentState, TrainingCommand, WebviewToHost } from '../../src/protocol/webview';
 import { denseViews, type DenseView } from '../viewmodel/network';
 import type { Diagram } from '../diagram';
@@ -66,6 +66,8 @@ export class TrainingController {
   private doc: DocumentState | undefined;
   private viewsOf: { model: DocumentState['model']; views: DenseView[] } | undefined;
   private view: TrainingView | undefined;
+  /** The last training points the host sent, kept for the views that only name them. */
+  private points: { id: number | undefined; points: ScatterPoints } | undefined;
   private latest: TrainingSnapshot | undefined;
   private shown: TrainingSnapshot | undefined;
   private live = true;
@@ -149,6 +151,10 @@ export class TrainingController {
     // A status change may be a reset or a new session, whose epochs reuse the old numbers.
     this.large.reset();
     this.view = normaliseView(raw);
+    // The host sends a session's points once; later views name them by id.
+    if (this.view?.points) this.points = { id: this.view.pointsId, points: this.view.points };
+    else if (this.view?.pointsId !== undefined && this.points?.id === this.view.pointsId) this.view.points = this.points.points;
+    else this.points = undefined;
     this.latest = this.view?.latest;
     if (!this.view) {
       this.sweep.cancel();

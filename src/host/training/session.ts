@@ -39,6 +39,8 @@ export interface SessionEvents {
 
 type WorkerCommand = Extract<TrainingCommand, 'train' | 'pause' | 'resume' | 'stepEpoch' | 'stepBatch' | 'stop' | 'reset'>;
 
+let nextPointsId = 1;
+
 export class TrainingSession {
   private worker: WorkerPort | undefined;
   private statusValue: TrainingStatus = 'idle';
@@ -46,6 +48,8 @@ export class TrainingSession {
   private totalEpochs: number;
   private latest: TrainingSnapshot | undefined;
   private points: TrainingView['points'];
+  /** Names this session's points, so a designer sends them to its webview once. */
+  private readonly pointsId = nextPointsId++;
   private preview: TrainingView['preview'];
   /** The worker's last report while it reads the data file; cleared when it is ready. */
   private reading: TrainingView['reading'];
@@ -179,7 +183,7 @@ export class TrainingSession {
     };
     if (this.latest) view.latest = this.latest;
     if (this.message !== undefined) view.message = this.message;
-    if (this.points) view.points = this.points;
+    if (this.points) Object.assign(view, { points: this.points, pointsId: this.pointsId });
     if (this.preview) view.preview = this.preview;
     if (this.reading) view.reading = { ...this.reading };
     return view;

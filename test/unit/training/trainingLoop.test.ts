@@ -202,6 +202,24 @@ describe('TrainingLoop (the worker side)', () => {
     assert.equal(sent.at(-1)?.snapshot.validationLoss, expected[5].validationLoss);
   });
 
+    it('posts at most 2,000 training points, once, when it is ready', async () => {
+    const model = example('blobs');
+    model.data = { source: 'builtin', name: 'blobs', samples: 5000 };
+    model.training.epochs = 2;
+    const h = harness(model, 1e9);
+    h.send({ type: 'init', init: h.init });
+    await h.settle();
+    h.send({ type: 'run' });
+    while (h.deferred.length > 0) h.turn();
+    const withPoints = h.posted.filter((m) => 'points' in m && m.points !== undefined);
+    assert.equal(withPoints.length, 1, 'the points travel once');
+    const ready = withPoints[0]!;
+    assert.ok(ready.type === 'ready' && ready.points);
+    const train = buildSession(model, await loadSamples(model, undefined)).data.train;
+    assert.equal(ready.points.count, 2000);
+    assert.equal(ready.points.total, train.count);
+  });
+
     it('replays a kept epoch with the boundary of the weights it had then', async () => {
     const model = example('xor');
     model.training.epochs = 30;

@@ -173,7 +173,11 @@ export function normaliseView(raw: unknown): TrainingView | undefined {
   if (latest) view.latest = latest;
   if (typeof raw.message === 'string') view.message = raw.message;
   const p = raw.points;
-  if (isObject(p) && typeof p.count === 'number') view.points = { inputs: toFloat32(p.inputs), labels: toFloat32(p.labels), count: p.count };
+  if (isObject(p) && typeof p.count === 'number') {
+    view.points = { inputs: toFloat32(p.inputs), labels: toFloat32(p.labels), count: p.count };
+    if (typeof p.total === 'number') view.points.total = p.total;
+  }
+  if (typeof raw.pointsId === 'number') view.pointsId = raw.pointsId;
   const preview = normalisePreview(raw.preview);
   if (preview) view.preview = preview;
   if (isObject(raw.reading)) view.reading = { rows: num(raw.reading.rows, 0), characters: num(raw.reading.characters, 0) };
