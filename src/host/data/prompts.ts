@@ -19,6 +19,8 @@ export interface DataPrompts {
 
 const TITLE = 'NN Designer: Choose Training Data';
 
+const TASK_WORDS: Record<OutputSetup['task'], string> = { binary: 'two classes', multiclass: 'several classes', regression: 'numbers (regression)' };
+
 interface ColumnItem extends vscode.QuickPickItem {
   column: string;
 }
@@ -73,10 +75,13 @@ export const quickPickPrompts: DataPrompts = {
   },
 
   async confirmTask(fit, current) {
-    const change = fit.task === 'regression' ? 'Set up for regression' : `Set up for ${fit.classes ?? 'these'} classes`;
+    const change = fit.task === 'regression' ? 'Set Up for Regression' : `Set Up for ${fit.classes ?? 'These'} Classes`;
+    const data = fit.task === 'regression' ? 'holds numbers to predict' : `has ${fit.classes ?? 'several'} classes`;
+    const setup = `${current.activation} output, ${current.loss} loss`;
+    const but = current.task === fit.task ? `its output (${setup}) does not suit them` : `the network is set up for ${TASK_WORDS[current.task]} (${setup})`;
     const answer = await vscode.window.showInformationMessage(
-      `The chosen data is ${fit.task === 'regression' ? 'numbers to predict' : 'classes'}, but the network is set up for ${current.task} (${current.activation} output, ${current.loss} loss).`,
-      { modal: true, detail: `${change} uses ${describeFit(fit)} and sets the task to ${fit.task}, so training reports ${fit.task === 'regression' ? 'MAE and R²' : 'accuracy and a confusion matrix'}. Keep the network as it is to train it unchanged.` },
+      `The chosen data ${data}, but ${but}.`,
+      { modal: true, detail: `"${change}" uses ${describeFit(fit)} and sets the task to ${fit.task}, so training reports ${fit.task === 'regression' ? 'MAE and R²' : 'accuracy and a confusion matrix'}. Cancel keeps the network's output as it is.` },
       change,
     );
     return answer === change;
