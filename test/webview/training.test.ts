@@ -403,6 +403,12 @@ describe('live training webview', () => {
     await deliverTyped(p, { type: 'training', view: { ...named, pointsId: undefined } });
     await frames(p, 3);
     assert.equal(await canvas(), without);
+    // A sample of a larger set says so.
+    const sampled = { ...viewOf('paused', snapshots), pointsId: 9 };
+    sampled.points = { ...sampled.points!, total: 50_000 };
+    await deliverTyped(p, { type: 'training', view: sampled });
+    await frames(p, 3);
+    assert.match((await p.locator('.boundary-canvas').getAttribute('aria-label')) ?? '', /with the training points \(a sample of 4 of 50,000\)$/);
   });
 
   it('draws the decision boundary, the 3-D view and the hidden neurons\' maps for a 2-input network', async () => {
