@@ -1,6 +1,7 @@
 // "NN Designer: Choose Training Data…": pick a CSV or JSON file in the
 // workspace, pick its input and target columns, check the whole file against
-// the network, and write the mapping into the document as one edit. Any
+// the network, offer to resize it and to set its output up for the data, and
+// write all of it into the document as one edit. Any
 // problem with the data is shown with its row and column, and the document is
 // left as it was.
 
