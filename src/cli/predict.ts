@@ -77,12 +77,12 @@ export async function predictCommand(file: string, flags: PredictFlags): Promise
     return;
   }
   const classes = outputClasses(model, network.outputSize);
-  // One output holds P(second class): hinge-trained outputs are split at 0, others at 0.5.
+  // One output holds P(second class): hinge-trained outputs are split at 0, others at 0.5; the class is 1 only above it, as training's accuracy counts.
   const threshold = model.training.loss === 'hinge' ? 0 : 0.5;
   for (const out of outputs) {
     let line = out.map(formatValue).join(',');
     if (classes) {
-      const best = out.length === 1 ? (out[0] >= threshold ? 1 : 0) : out.indexOf(Math.max(...out));
+      const best = out.length === 1 ? (out[0] > threshold ? 1 : 0) : out.indexOf(Math.max(...out));
       line += `  → ${classes[best]}`;
     }
     process.stdout.write(line + '\n');

@@ -5,7 +5,7 @@ import { ABC_CLASSES, BINARY_CLASSES, checkOptions, type GeneratorOptions } from
 import { truthTable } from './generators/truthTables';
 import { circle, gaussians, moons, spiral, xorQuadrants } from './generators/classify2d';
 import { multiGaussian, plane } from './generators/regress2d';
-import { blobs, spiral3 } from './generators/multiclass2d';
+import { BLOB_CLASSES, blobs, spiral3 } from './generators/multiclass2d';
 import { IRIS_CLASSES, MNIST_CLASSES, MNIST_TOTAL, loadIris, loadMnist } from './real';
 import { DataError, type BuiltinInfo, type SampleSet } from './types';
 
@@ -44,7 +44,7 @@ export const BUILTIN_DATASETS: readonly BuiltinInfo[] = [
   planar('moons', 'Moons', 'Two interleaved half circles; x in [-6, 6], y in [-3, 3].', 'binary'),
   planar('plane', 'Plane', 'Regression: y = (x1 + x2) / 12 over [-6, 6]², so y lies in [-1, 1].', 'regression'),
   planar('multiGaussian', 'Gaussian bumps', 'Regression: six Gaussian bumps of alternating sign over [-6, 6]², y in [-1, 1].', 'regression'),
-  threeClass('blobs', 'Three blobs', 'Three Gaussian blobs 120° apart at radius 3.5, one-hot classes A, B, C.'),
+  threeClass('blobs', 'Gaussian blobs', 'Gaussian blobs evenly spaced at radius 3.5, three by default (one-hot classes A, B, C); `classes` sets 2 to 8.'),
   threeClass('spiral3', 'Three-arm spiral', 'Three interleaved spiral arms out to radius 5, one-hot classes A, B, C.'),
   {
     name: 'iris', title: 'Iris', description: 'Fisher\'s 150 Iris flowers: 4 measurements in cm, 3 species.',
@@ -70,7 +70,7 @@ export function findBuiltin(name: string): BuiltinInfo | undefined {
  * Generates a built-in set. `samples` and `noise` default to the catalogue's values;
  * the truth tables and Iris ignore them, MNIST honours only `samples`.
  */
-export function generateBuiltin(name: string, options: { samples?: number; noise?: number; seed: number }): SampleSet {
+export function generateBuiltin(name: string, options: { samples?: number; noise?: number; seed: number; classes?: number }): SampleSet {
   const info = findBuiltin(name);
   if (!info) {
     throw new DataError(`unknown built-in data set "${name}"; known: ${BUILTIN_DATASETS.map((d) => d.name).join(', ')}`);
@@ -81,5 +81,12 @@ export function generateBuiltin(name: string, options: { samples?: number; noise
   if (info.fixed) return truthTable(info.name);
   const noise = options.noise ?? info.defaultNoise;
   checkOptions(name, samples, noise, 1);
-  return GENERATORS[name]({ samples, noise, rng: createRng(options.seed) });
+  const { classes } = options;
+  if (classes !== undefined) {
+    if (name !== 'blobs') throw new DataError(`data set "${name}" has a fixed number of classes; only "blobs" takes "classes"`);
+    if (!Number.isInteger(classes) || classes < BLOB_CLASSES.min || classes > BLOB_CLASSES.max) {
+      throw new DataError(`data set "blobs" takes ${BLOB_CLASSES.min} to ${BLOB_CLASSES.max} classes; got ${classes}`);
+    }
+  }
+  return GENERATORS[name]({ samples, noise, rng: createRng(options.seed), classes });
 }

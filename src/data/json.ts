@@ -3,6 +3,7 @@
 // as they are. Records are numbered from 1 in error messages.
 import { JSON_WORDING, readNumber } from './cells';
 import { RecordEncoder, inferTask } from './encoder';
+import { jsonSyntaxError } from './jsonSyntax';
 import { DataError, type ColumnMapping, type SampleSet } from './types';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -70,8 +71,8 @@ export function parseJsonData(text: string, mapping: ColumnMapping): SampleSet {
   let data: unknown;
   try {
     data = JSON.parse(text);
-  } catch (error) {
-    throw new DataError(`the file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  } catch {
+    throw jsonSyntaxError(text);
   }
   if (Array.isArray(data)) {
     if (data.length === 0) throw new DataError('the data has no records');

@@ -7,15 +7,16 @@ function argmax(values: Float64Array, from: number, size: number): number {
 }
 
 /**
- * Counts m[actual][predicted]. With size 1 the task is binary: a value of 0.5 or more
- * is class 1. Otherwise the class is the arg-max of each row.
+ * Counts m[actual][predicted]. With size 1 the task is binary: a value above 0.5
+ * is class 1, and exactly 0.5 is class 0, as the engine's accuracy counts it
+ * (src/engine/metrics.ts). Otherwise the class is the arg-max of each row.
  */
 export function confusionMatrix(predictions: Float64Array, targets: Float64Array, count: number, size: number): number[][] {
   const k = size === 1 ? 2 : size;
   const m = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   for (let s = 0; s < count; s++) {
-    const actual = size === 1 ? Number(targets[s] >= 0.5) : argmax(targets, s * size, size);
-    const predicted = size === 1 ? Number(predictions[s] >= 0.5) : argmax(predictions, s * size, size);
+    const actual = size === 1 ? Number(targets[s] > 0.5) : argmax(targets, s * size, size);
+    const predicted = size === 1 ? Number(predictions[s] > 0.5) : argmax(predictions, s * size, size);
     m[actual][predicted]++;
   }
   return m;

@@ -22,6 +22,8 @@ export interface TrainerOptions {
   shuffle: boolean;
   rng: Rng;
   testData?: Dataset;
+  /** Held out from training like testData, and measured the same way after every epoch. */
+  validationData?: Dataset;
   /** Decides whether accuracy is reported; see reportsAccuracy. */
   task?: TaskName;
   /** Epochs already trained, when resuming: the schedule and report numbering continue from here. Default 0. */
@@ -51,6 +53,9 @@ export interface EpochReport {
   /** Training accuracy over the epoch, from the same forward passes as `loss`. */
   accuracy?: number;
   testAccuracy?: number;
+  /** Loss and accuracy on validationData, measured after the epoch's updates as the test numbers are. */
+  validationLoss?: number;
+  validationAccuracy?: number;
   /** The rate used during this epoch. */
   learningRate: number;
   gradients: LayerGradients[];
@@ -133,9 +138,10 @@ export class Trainer {
     }
     this.epochsDone = initialEpoch;
     this.loss = makeLoss(options.loss);
-    const test = options.testData;
-    if (test !== undefined && (test.inputSize !== network.inputSize || test.targetSize !== network.outputSize)) {
-      throw new RangeError('the test data does not match the network\'s input and output sizes');
+    for (const [held, name] of [[options.testData, 'test'], [options.validationData, 'validation']] as const) {
+      if (held !== undefined && (held.inputSize !== network.inputSize || held.targetSize !== network.outputSize)) {
+        throw new RangeError(`the ${name} data does not match the network's input and output sizes`);
+      }
     }
     const batchSize = Math.min(options.batchSize, data.count);
     this.batchSize = batchSize;
@@ -246,6 +252,12 @@ export class Trainer {
       const result = evaluate(this.network, test, this.loss, this.options.task);
       report.testLoss = result.loss;
       if (result.accuracy !== undefined) report.testAccuracy = result.accuracy;
+    }
+    const validation = this.options.validationData;
+    if (validation !== undefined && validation.count > 0) {
+      const result = evaluate(this.network, validation, this.loss, this.options.task);
+      report.validationLoss = result.loss;
+      if (result.accuracy !== undefined) report.validationAccuracy = result.accuracy;
     }
     this.epochsDone++;
     return report;

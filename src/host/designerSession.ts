@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { acceptWebviewMessage } from '../protocol/validate';
 import { assertNever, type DesignerEdit, type DocumentState, type HostToWebview, type TrainingCommand } from '../protocol/webview';
+import type { TrainingView } from '../protocol/training';
 import { documentState, editedText } from './documentModel';
 import { getHtml, localResourceRoots } from './html';
 import { errorMessage, log } from './log';
@@ -43,6 +44,8 @@ export class DesignerSession implements vscode.Disposable {
   private isReady = false;
   /** Epochs of the chart series the webview has: from the last full view plus the deltas since. */
   private seriesSent = 0;
+  /** The pointsId of the training points this webview holds (see TrainingView.pointsId). */
+  private pointsSent: number | undefined;
   /** Neurons the webview draws per column; large layers are sent as that block and a summary. */
   private visible: number[] | undefined;
 
@@ -73,7 +76,7 @@ export class DesignerSession implements vscode.Disposable {
     const training = trainingManager()?.subscribe(document.uri, {
       view: (view) => {
         this.seriesSent = view?.series.loss.length ?? 0;
-        void this.post({ type: 'training', view: reduceView(view, this.visible) });
+        void this.post({ type: 'training', view: this.withoutPointsSent(reduceView(view, this.visible)) });
       },
       snapshot: (snapshot) => {
         // Epochs whose snapshots the throttle dropped still belong on the charts.
@@ -83,6 +86,17 @@ export class DesignerSession implements vscode.Disposable {
       },
     });
     if (training) this.disposables.push(training);
+  }
+
+  /** The view without its training points when this webview already has them: they are sent once per webview and session. */
+  private withoutPointsSent(view: TrainingView | undefined): TrainingView | undefined {
+    if (!view?.points) return view;
+    if (view.pointsId !== undefined && view.pointsId === this.pointsSent) {
+      const { points: _kept, ...rest } = view;
+      return rest;
+    }
+    this.pointsSent = view.pointsId;
+    return view;
   }
 
   get uri(): vscode.Uri {
@@ -106,7 +120,8 @@ export class DesignerSession implements vscode.Disposable {
         // A webview shown again starts from nothing: hand it the whole session.
         const view = trainingManager()?.view(this.document.uri);
         this.seriesSent = view?.series.loss.length ?? 0;
-        await this.post({ type: 'training', view: reduceView(view, this.visible) });
+        this.pointsSent = undefined;
+        await this.post({ type: 'training', view: this.withoutPointsSent(reduceView(view, this.visible)) });
         return undefined;
       }
       case 'edit':

@@ -9,7 +9,7 @@ const ORDERS: Record<string, readonly string[]> = {
   '/training': ['task', 'loss', 'optimizer', 'schedule', 'epochs', 'batchSize', 'seed', 'shuffle'],
   '/training/optimizer': ['type', 'learningRate', 'momentum', 'beta1', 'beta2', 'epsilon'],
   '/training/schedule': ['type', 'stepSize', 'gamma'],
-  '/data': ['source', 'name', 'path', 'samples', 'noise', 'seed', 'inputs', 'targets', 'categorical', 'normalization', 'split'],
+  '/data': ['source', 'name', 'path', 'samples', 'noise', 'seed', 'classes', 'inputs', 'targets', 'categorical', 'normalization', 'split'],
   '/data/categorical': ['column', 'classes'],
   '/data/normalization': ['method', 'min', 'max', 'mean', 'std'],
   '/data/split': ['test', 'validation'],

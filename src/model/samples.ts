@@ -19,7 +19,10 @@ import {
 } from '../data';
 import type { TrainerOptions } from '../engine';
 import { trainingRng } from './network';
-import type { NnModel, NormalizationSpec, TaskName } from './types';
+import { inferTask } from './task';
+import type { NnModel, NormalizationSpec } from './types';
+
+export { inferTask } from './task';
 
 /** Reads a data file named by a path relative to the `.nnjson` file's folder. */
 export type ReadText = (relativePath: string) => Promise<string>;
@@ -52,7 +55,7 @@ export async function resolveSamplesWith(model: NnModel, loadFile: LoadFile): Pr
   if (!spec) throw new DataError('the network has no "data" block, so there is nothing to train on');
   switch (spec.source) {
     case 'builtin':
-      return generateBuiltin(spec.name, { samples: spec.samples, noise: spec.noise, seed: spec.seed ?? model.training.seed });
+      return generateBuiltin(spec.name, { samples: spec.samples, noise: spec.noise, seed: spec.seed ?? model.training.seed, classes: spec.classes });
     case 'inline':
       return inlineSamples(spec.inputs, spec.targets);
     case 'file':
@@ -73,22 +76,6 @@ function inlineSamples(inputs: number[][], targets: number[][]): SampleSet {
     targetNames: Array.from({ length: targetSize }, (_, i) => `y${i + 1}`),
     task: 'regression',
   };
-}
-
-/** The task a model is trained for: as declared, else inferred from its loss and output size. */
-export function inferTask(model: NnModel, outputSize: number): TaskName {
-  if (model.training.task) return model.training.task;
-  switch (model.training.loss) {
-    case 'mse':
-    case 'mae':
-      return 'regression';
-    case 'binaryCrossEntropy':
-    case 'hinge':
-      return outputSize === 1 ? 'binary' : 'multiclass';
-    case 'crossEntropy':
-    case 'categoricalCrossEntropy':
-      return outputSize === 1 ? 'binary' : 'multiclass';
-  }
 }
 
 /** Whether a normalisation spec already carries fitted numbers. */
@@ -157,6 +144,7 @@ export function trainerOptions(model: NnModel, data: PreparedData, outputSize: n
     shuffle: model.training.shuffle ?? true,
     rng: trainingRng(model),
     testData: data.test,
+    validationData: data.validation,
     task: inferTask(model, outputSize),
   };
 }

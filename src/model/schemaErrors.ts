@@ -9,7 +9,10 @@ type SchemaNode = Record<string, unknown>;
 
 export function schemaIssues(errors: readonly ErrorObject[]): Issue[] {
   const issues: Issue[] = [];
+  // A value of the wrong type is said once, as a type problem, not again as "must be one of".
+  const mistyped = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   for (const error of errors) {
+    if ((error.keyword === 'enum' || error.keyword === 'const') && mistyped.has(error.instancePath)) continue;
     const message = describeError(error);
     if (message !== undefined) issues.push({ pointer: error.instancePath, message, kind: 'schema' });
   }

@@ -1,28 +1,9 @@
 // Parses the text into a jsonc-parser tree and turns its syntax errors into
 // plain sentences. Comments and trailing commas are errors: .nnjson is JSON.
 
-import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { describeJsonError } from '../data/jsonSyntax';
 import type { Issue } from './issue';
-
-// Keyed by name: ParseErrorCode is a const enum, which isolated modules cannot read.
-const DESCRIPTIONS: Record<string, string | undefined> = {
-  InvalidSymbol: 'unexpected character',
-  InvalidNumberFormat: 'invalid number',
-  PropertyNameExpected: 'expected a property name in double quotes',
-  ValueExpected: 'expected a value',
-  ColonExpected: 'expected a colon after the property name',
-  CommaExpected: 'expected a comma',
-  CloseBraceExpected: 'expected a comma or a closing brace }',
-  CloseBracketExpected: 'expected a comma or a closing bracket ]',
-  EndOfFileExpected: 'unexpected text after the end of the document',
-  InvalidCommentToken: 'comments are not allowed in JSON',
-  UnexpectedEndOfComment: 'comment is not closed',
-  UnexpectedEndOfString: 'string is not closed',
-  UnexpectedEndOfNumber: 'number is incomplete',
-  InvalidUnicode: 'invalid unicode escape in string',
-  InvalidEscapeCharacter: 'invalid escape character in string',
-  InvalidCharacter: 'invalid character in string',
-};
 
 export interface SyntaxResult {
   root: Node | undefined;
@@ -77,24 +58,8 @@ export function parseSyntax(text: string): SyntaxResult {
 }
 
 function describe(text: string, error: ParseError): Issue {
-  const comma = trailingCommaBefore(text, error);
-  if (comma !== undefined) {
-    return syntaxIssue(`trailing comma before ${text[error.offset]} is not allowed in JSON`, comma, 1);
-  }
-  const what = DESCRIPTIONS[printParseErrorCode(error.error)] ?? 'invalid JSON';
-  if (error.offset >= text.length) return syntaxIssue(`the file ends too early: ${what}`, error.offset, 0);
-  return syntaxIssue(what, error.offset, error.length);
-}
-
-/** The offset of a comma that directly precedes the closing bracket the error points at. */
-function trailingCommaBefore(text: string, error: ParseError): number | undefined {
-  const code = printParseErrorCode(error.error);
-  if (code !== 'PropertyNameExpected' && code !== 'ValueExpected') return undefined;
-  const close = text[error.offset];
-  if (close !== '}' && close !== ']') return undefined;
-  let i = error.offset - 1;
-  while (i >= 0 && /\s/.test(text[i])) i--;
-  return text[i] === ',' ? i : undefined;
+  const problem = describeJsonError(text, error);
+  return syntaxIssue(problem.what, problem.offset, problem.length);
 }
 
 function syntaxIssue(what: string, offset: number, length: number): Issue {

@@ -85,7 +85,7 @@ export interface DataCommon {
 }
 
 export type DataSpec = DataCommon & (
-  | { source: 'builtin'; name: string; samples?: number; noise?: number; seed?: number; [extra: string]: unknown }
+  | { source: 'builtin'; name: string; samples?: number; noise?: number; seed?: number; classes?: number; [extra: string]: unknown }
   | {
       source: 'file';
       /** Workspace-relative path to a .csv or .json file. */

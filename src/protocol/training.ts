@@ -106,6 +106,9 @@ export interface TrainingSnapshot {
   testLoss?: number;
   accuracy?: number;
   testAccuracy?: number;
+  /** Measured on the validation split, when the data block holds one. */
+  validationLoss?: number;
+  validationAccuracy?: number;
   learningRate: number;
   layers: LayerSnapshot[];
   boundary?: BoundaryGrid;
@@ -121,6 +124,31 @@ export interface TrainingSeries {
   testLoss: (number | null)[];
   accuracy: (number | null)[];
   testAccuracy: (number | null)[];
+  validationLoss: (number | null)[];
+  validationAccuracy: (number | null)[];
+}
+
+/** The series besides the training loss: null for an epoch that has no such number. */
+export const NULLABLE_SERIES = ['testLoss', 'accuracy', 'testAccuracy', 'validationLoss', 'validationAccuracy'] as const;
+
+export function emptyTrainingSeries(): TrainingSeries {
+  return { loss: [], testLoss: [], accuracy: [], testAccuracy: [], validationLoss: [], validationAccuracy: [] };
+}
+
+/** Copies of every series from index `from` (epoch `from` + 1) on. */
+export function seriesFrom(series: TrainingSeries, from: number): TrainingSeries {
+  const out = emptyTrainingSeries();
+  out.loss = series.loss.slice(from);
+  for (const key of NULLABLE_SERIES) out[key] = series[key].slice(from);
+  return out;
+}
+
+/** Training points to draw: `count` of the `total` training samples (a seeded sample when there are many). */
+export interface ScatterPoints {
+  inputs: Float32Array;
+  labels: Float32Array;
+  count: number;
+  total?: number;
 }
 
 /** Everything a freshly shown webview needs to resume drawing a session. */
@@ -133,8 +161,13 @@ export interface TrainingView {
   timeline: number[];
   /** A message for the user when status is failed, or a warning while running. */
   message?: string;
-  /** The training data's points, for drawing on the decision boundary (2-input networks only). */
-  points?: { inputs: Float32Array; labels: Float32Array; count: number };
+  /**
+   * The training data's points, for drawing on the decision boundary (2-input networks only).
+   * Towards the webview, only when it does not hold the points of `pointsId` yet.
+   */
+  points?: ScatterPoints;
+  /** Names the session's points; a view with this id and no points means "keep the points you have". */
+  pointsId?: number;
   /** The training data as a table, for networks whose inputs are not two (no scatter). */
   preview?: DataPreview;
   /** While the worker reads the data file, before training starts: rows parsed so far (0 for JSON, which counts characters). */

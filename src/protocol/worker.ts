@@ -4,7 +4,7 @@
 
 import type { DataPreview } from '../data/preview';
 import type { NnModel, NormalizationSpec } from '../model/types';
-import type { TrainingSnapshot } from './training';
+import type { ScatterPoints, TrainingSeries, TrainingSnapshot } from './training';
 
 /**
  * Where the worker gets the model's data file; `path` is as the model names it. The
@@ -41,12 +41,8 @@ export interface WorkerInit {
 }
 
 /** Per-epoch numbers for the charts, for the epochs since the previous message; epoch `from` first (1-based). */
-export interface EpochSeries {
+export interface EpochSeries extends TrainingSeries {
   from: number;
-  loss: number[];
-  testLoss: (number | null)[];
-  accuracy: (number | null)[];
-  testAccuracy: (number | null)[];
 }
 
 export type HostToWorker =
@@ -89,7 +85,7 @@ export type WorkerToHost =
       totalEpochs: number;
       batches: number;
       snapshot: TrainingSnapshot;
-      points?: { inputs: Float32Array; labels: Float32Array; count: number };
+      points?: ScatterPoints;
       preview?: DataPreview;
     }
   /**

@@ -37,7 +37,8 @@ export function snapshotMetrics(input: MetricsInput): SnapshotMetrics | undefine
 function binaryMatrix(predictions: Float64Array, targets: Float64Array, count: number, hinge: boolean): number[][] {
   const targetThreshold = binaryTargetThreshold(targets, count);
   const predictionThreshold = hinge ? 0 : targetThreshold;
-  const side = (values: Float64Array, threshold: number): Float64Array => values.map((v) => (v >= threshold ? 1 : 0));
+  // Above the threshold is class 1, at it class 0: the engine's accuracy splits the same way.
+  const side = (values: Float64Array, threshold: number): Float64Array => values.map((v) => (v > threshold ? 1 : 0));
   return confusionMatrix(side(predictions.subarray(0, count), predictionThreshold), side(targets.subarray(0, count), targetThreshold), count, 1);
 }
 

@@ -11,12 +11,13 @@ import { inputGradientMeans } from '../engine/probe';
 import { dataPreview, type SampleSet } from '../data';
 import { inferTask } from '../model/samples';
 import type { TrainerChoice } from '../engine/wasm/select';
-import type { TrainingSnapshot } from '../protocol/training';
+import { emptyTrainingSeries, type TrainingSnapshot } from '../protocol/training';
 import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerState, WorkerToHost } from '../protocol/worker';
 import { boundaryGrid, clampResolution } from './boundary';
 import { buildSession, type Built } from './build';
 import { ChunkQueue, loadSamples, progressReporter, type DiskReader } from './load';
 import { snapshotMetrics } from './metrics';
+import { scatterPoints } from './points';
 import { cloneSnapshot, withWeights } from './replay';
 import { findDivergence, SnapshotBuilder, type LayerGradient } from './snapshot';
 import { Timeline } from './timeline';
@@ -133,7 +134,7 @@ export class TrainingLoop {
       snapshot: this.initialSnapshot(),
     };
     if (train.inputSize === 2) {
-      ready.points = { inputs: Float32Array.from(train.inputs), labels: Float32Array.from(labels(train)), count: train.count };
+      ready.points = scatterPoints(train, init.model.training.seed);
     } else {
       const { model } = init;
       ready.preview = dataPreview(this.samples!, {
@@ -242,6 +243,8 @@ export class TrainingLoop {
     s.testLoss.push(report.testLoss ?? null);
     s.accuracy.push(report.accuracy ?? null);
     s.testAccuracy.push(report.testAccuracy ?? null);
+    s.validationLoss.push(report.validationLoss ?? null);
+    s.validationAccuracy.push(report.validationAccuracy ?? null);
     const now = this.host.now();
     const due = this.init!.stream && now - this.lastLive >= (this.init!.snapshotIntervalMs ?? 0);
     if (due || stopping) this.postSnapshot(this.enriched(snapshot));
@@ -295,7 +298,7 @@ export class TrainingLoop {
   private initialSnapshot(): TrainingSnapshot {
     const { network, data, loss } = this.built!;
     const snapshot = this.currentSnapshot(this.builder!.zeroGradients(), false);
-    const start = evaluate(network, data.train, loss, this.init!.model.training.task);
+    const start = evaluate(network, data.train, loss, inferTask(this.init!.model, network.outputSize));
     snapshot.loss = start.loss;
     if (start.accuracy !== undefined) snapshot.accuracy = start.accuracy;
     this.timeline!.add(cloneSnapshot(snapshot));
@@ -317,6 +320,8 @@ export class TrainingLoop {
     if (report.testLoss !== undefined) snapshot.testLoss = report.testLoss;
     if (report.accuracy !== undefined) snapshot.accuracy = report.accuracy;
     if (report.testAccuracy !== undefined) snapshot.testAccuracy = report.testAccuracy;
+    if (report.validationLoss !== undefined) snapshot.validationLoss = report.validationLoss;
+    if (report.validationAccuracy !== undefined) snapshot.validationAccuracy = report.validationAccuracy;
     return snapshot;
   }
 
@@ -421,21 +426,5 @@ export class TrainingLoop {
 }
 
 function emptySeries(from: number): EpochSeries {
-  return { from, loss: [], testLoss: [], accuracy: [], testAccuracy: [] };
-}
-
-/** One label per sample for drawing points: the target itself, or the argmax class when one-hot. */
-function labels(set: SampleSet): Float64Array {
-  const out = new Float64Array(set.count);
-  const k = set.targetSize;
-  for (let s = 0; s < set.count; s++) {
-    if (k === 1) {
-      out[s] = set.targets[s];
-      continue;
-    }
-    let best = 0;
-    for (let c = 1; c < k; c++) if (set.targets[s * k + c] > set.targets[s * k + best]) best = c;
-    out[s] = best;
-  }
-  return out;
+  return { from, ...emptyTrainingSeries() };
 }

@@ -26,7 +26,7 @@ function previewOf(split?: { test: number }): DataPreview {
 }
 
 function viewWith(preview: DataPreview): TrainingView {
-  return { status: 'idle', totalEpochs: 5, timeline: [], preview, series: { loss: [], testLoss: [], accuracy: [], testAccuracy: [] } };
+  return { status: 'idle', totalEpochs: 5, timeline: [], preview, series: { loss: [], testLoss: [], accuracy: [], testAccuracy: [], validationLoss: [], validationAccuracy: [] } };
 }
 
 async function frames(page: Page, n = 2): Promise<void> {

@@ -108,7 +108,7 @@ describe('canvas link colours', function () {
     for (const epoch of [1, 2]) {
       const snapshot = snapshotOf(epoch);
       const message = epoch === 1
-        ? { type: 'training' as const, view: { status: 'running', totalEpochs: 5, series: { loss: [1], testLoss: [null], accuracy: [null], testAccuracy: [null] }, latest: snapshot, timeline: [1] } satisfies TrainingView }
+        ? { type: 'training' as const, view: { status: 'running', totalEpochs: 5, series: { loss: [1], testLoss: [null], accuracy: [null], testAccuracy: [null], validationLoss: [null], validationAccuracy: [null] }, latest: snapshot, timeline: [1] } satisfies TrainingView }
         : { type: 'trainingSnapshot' as const, snapshot };
       await deliverTyped(page, message);
       await nextFrames(page);

@@ -31,7 +31,7 @@ function viewWith(state: DocumentState, metrics: SnapshotMetrics): TrainingView 
   const latest: TrainingSnapshot = { epoch: 3, batch: 0, batches: 4, loss: 0.5, learningRate: 0.1, layers, metrics };
   return {
     status: 'paused', totalEpochs: 20, latest, timeline: [0, 1, 2, 3],
-    series: { loss: [0.9, 0.7, 0.5], testLoss: [null, null, null], accuracy: [null, null, null], testAccuracy: [null, null, null] },
+    series: { loss: [0.9, 0.7, 0.5], testLoss: [null, null, null], accuracy: [null, null, null], testAccuracy: [null, null, null], validationLoss: [null, null, null], validationAccuracy: [null, null, null] },
   };
 }
 

@@ -31,7 +31,7 @@ function fullSnapshot(epoch: number): TrainingSnapshot {
 }
 
 function viewWith(latest: TrainingSnapshot): TrainingView {
-  return { status: 'paused', totalEpochs: 10, series: { loss: [0.5], testLoss: [null], accuracy: [null], testAccuracy: [null] }, latest, timeline: [latest.epoch] };
+  return { status: 'paused', totalEpochs: 10, series: { loss: [0.5], testLoss: [null], accuracy: [null], testAccuracy: [null], validationLoss: [null], validationAccuracy: [null] }, latest, timeline: [latest.epoch] };
 }
 
 /** [data-weight, stroke-width, stroke] of every SVG link. */

@@ -1,11 +1,13 @@
 import * as assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { createRng, datasetFromRows, makeLoss, Network, Trainer, type LayerGradients } from '../../src/engine';
 import { networkFromModel, trainingRng } from '../../src/model/network';
 import type { NnModel } from '../../src/model/types';
 import type { BoundaryGrid, LayerSnapshot, TrainingSnapshot, TrainingStatus, TrainingView } from '../../src/protocol/training';
 import type { TrainingCommand } from '../../src/protocol/webview';
-import { screenshot, sentMessages, waitForSent, useHarness, type ThemeName } from './support/harness';
+import { screenshot, SCREENSHOT_DIR, sentMessages, waitForSent, useHarness, type ThemeName } from './support/harness';
 import { THEMES } from './support/themes';
 import { deliverTyped, nextFrames as frames } from './support/typed';
 import { mlpState } from './designerStates';
@@ -82,7 +84,7 @@ function viewOf(status: TrainingStatus, snapshots: TrainingSnapshot[]): Training
   const trained = snapshots.filter((s) => s.epoch > 0);
   return {
     status, totalEpochs: 50,
-    series: { loss: trained.map((s) => s.loss), testLoss: trained.map(() => null), accuracy: trained.map((s) => s.accuracy ?? null), testAccuracy: trained.map(() => null) },
+    series: { loss: trained.map((s) => s.loss), testLoss: trained.map(() => null), accuracy: trained.map((s) => s.accuracy ?? null), testAccuracy: trained.map(() => null), validationLoss: trained.map(() => null), validationAccuracy: trained.map(() => null) },
     latest: snapshots[snapshots.length - 1],
     timeline: snapshots.map((s) => s.epoch),
     points: { inputs: Float32Array.from(XOR_INPUTS.flat()), labels: Float32Array.from(XOR_TARGETS.flat()), count: 4 },
@@ -169,7 +171,7 @@ describe('live training webview', () => {
 
   it('says how much of the data file the worker has read before training starts', async () => {
     const p = await open();
-    const base: TrainingView = { status: 'running', totalEpochs: 50, series: { loss: [], testLoss: [], accuracy: [], testAccuracy: [] }, timeline: [] };
+    const base: TrainingView = { status: 'running', totalEpochs: 50, series: { loss: [], testLoss: [], accuracy: [], testAccuracy: [], validationLoss: [], validationAccuracy: [] }, timeline: [] };
     await deliverTyped(p, { type: 'training', view: { ...base, reading: { rows: 125000, characters: 4_000_000 } } });
     await frames(p);
     assert.equal(await p.locator('.training-status').innerText(), 'Reading the training data · 125,000 rows');
@@ -196,6 +198,38 @@ describe('live training webview', () => {
     assert.deepEqual(three, ['1', '2', '3']);
   });
 
+  for (const theme of Object.keys(THEMES) as ThemeName[]) {
+    it(`draws validation loss and accuracy beside train and test, each named in the legend, in the ${theme} theme`, async () => {
+      const p = await open(theme);
+      const view = viewOf('running', snapshots);
+      const n = view.series.loss.length;
+      // Held-out numbers a little worse than the training ones, as they usually are.
+      view.series.testLoss = view.series.loss.map((v) => v * 1.2);
+      view.series.validationLoss = view.series.loss.map((v) => v * 1.1);
+      view.series.validationAccuracy = view.series.accuracy.map((v) => (v === null ? null : v * 0.9));
+      await deliverTyped(p, { type: 'training', view });
+      await frames(p);
+      const [loss, accuracy] = [p.locator('.chart').nth(0), p.locator('.chart').nth(1)];
+      assert.deepEqual(await loss.locator('.chart-legend li').allInnerTexts(), ['train', 'test', 'validation']);
+      // The accuracy chart has no test accuracy here, so no test entry either.
+      assert.deepEqual(await accuracy.locator('.chart-legend li').allInnerTexts(), ['train', 'validation']);
+      assert.equal(await loss.locator('path.series.validation').count(), 1);
+      assert.equal(await accuracy.locator('path.series.validation').count(), 1);
+      const expected = `epoch ${n}: train ${view.series.loss[n - 1]!.toFixed(4)}, test ${view.series.testLoss[n - 1]!.toFixed(4)}, validation ${view.series.validationLoss[n - 1]!.toFixed(4)}`;
+      assert.equal(await loss.locator('.chart-readout').innerText(), expected);
+      // Each line and its legend sample share a colour, and validation's differs from train's.
+      const style = (selector: string, property: string) =>
+        p.evaluate(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).${property}`) as Promise<string>;
+      const stroke = (className: string) => style(`.chart-svg path.series.${className}`, 'stroke');
+      const key = (className: string) => style(`.chart-key.${className}`, 'borderTopColor');
+      assert.equal(await stroke('validation'), await key('validation'));
+      assert.equal(await stroke('train'), await key('train'));
+      assert.notEqual(await key('validation'), await key('train'));
+      mkdirSync(SCREENSHOT_DIR, { recursive: true });
+      await p.locator('.charts').screenshot({ path: join(SCREENSHOT_DIR, `charts-validation-${theme}.png`) });
+    });
+  }
+
   it('draws one unbroken loss line when most live snapshots were throttled away, from the deltas they carry', async () => {
     const p = await open();
     await deliverTyped(p, { type: 'training', view: viewOf('running', snapshots.slice(0, 1)) });
@@ -203,7 +237,7 @@ describe('live training webview', () => {
     const all = viewOf('running', snapshots).series;
     for (const [from, to] of [[1, 4], [5, 8], [9, 12]] as const) {
       const pick = <T>(values: T[]) => values.slice(from - 1, to);
-      const series = { from, loss: pick(all.loss), testLoss: pick(all.testLoss), accuracy: pick(all.accuracy), testAccuracy: pick(all.testAccuracy) };
+      const series = { from, loss: pick(all.loss), testLoss: pick(all.testLoss), accuracy: pick(all.accuracy), testAccuracy: pick(all.testAccuracy), validationLoss: pick(all.validationLoss), validationAccuracy: pick(all.validationAccuracy) };
       await deliverTyped(p, { type: 'trainingSnapshot', snapshot: snapshots[to]!, series });
     }
     await frames(p);
@@ -373,6 +407,32 @@ describe('live training webview', () => {
     await p.getByRole('button', { name: 'Replay the backward flow of the shown epoch' }).click();
     await p.waitForFunction(`window.__sweep.at(-1) === '-'`, undefined, { timeout: 5000 });
     assert.deepEqual(await p.evaluate('window.__sweep'), ['2', '1', '0', '-']);
+  });
+
+  it('keeps the training points a later view names by id only, and drops them for another session\'s id', async () => {
+    const p = await open();
+    const canvas = () => p.evaluate(`document.querySelector('.boundary-canvas').toDataURL()`) as Promise<string>;
+    const full = { ...viewOf('paused', snapshots), pointsId: 7 };
+    await deliverTyped(p, { type: 'training', view: full });
+    await frames(p, 3);
+    const withPoints = await canvas();
+    const { points: _sent, ...named } = full;
+    await deliverTyped(p, { type: 'training', view: named });
+    await frames(p, 3);
+    assert.equal(await canvas(), withPoints, 'the points of id 7 are still drawn');
+    await deliverTyped(p, { type: 'training', view: { ...named, pointsId: 8 } });
+    await frames(p, 3);
+    const without = await canvas();
+    assert.notEqual(without, withPoints, 'no points for a session whose points never came');
+    await deliverTyped(p, { type: 'training', view: { ...named, pointsId: undefined } });
+    await frames(p, 3);
+    assert.equal(await canvas(), without);
+    // A sample of a larger set says so.
+    const sampled = { ...viewOf('paused', snapshots), pointsId: 9 };
+    sampled.points = { ...sampled.points!, total: 50_000 };
+    await deliverTyped(p, { type: 'training', view: sampled });
+    await frames(p, 3);
+    assert.match((await p.locator('.boundary-canvas').getAttribute('aria-label')) ?? '', /with the training points \(a sample of 4 of 50,000\)$/);
   });
 
   it('draws the decision boundary, the 3-D view and the hidden neurons\' maps for a 2-input network', async () => {

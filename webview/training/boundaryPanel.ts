@@ -29,7 +29,7 @@ export class BoundaryPanel {
 
   constructor(private readonly handlers: BoundaryPanelHandlers, tab: BoundaryTab, resolution: number) {
     this.tab = tab;
-    this.map = el('canvas', { className: 'boundary-canvas', attrs: { role: 'img', 'aria-label': 'Decision boundary: the network output over the two inputs, with the training points' } });
+    this.map = el('canvas', { className: 'boundary-canvas', attrs: { role: 'img', 'aria-label': boundaryLabel(undefined) } });
     const tabs = el('div', { className: 'boundary-tabs', attrs: { role: 'tablist', 'aria-label': 'Boundary view' } });
     for (const [id, label] of [['map', 'Heat map'], ['surface', '3-D']] as const) {
       const b = button(label, () => this.setTab(id), { className: 'btn secondary tab-btn', ariaLabel: `${label} view` });
@@ -86,8 +86,16 @@ export class BoundaryPanel {
     this.map.hidden = !grid || this.tab !== 'map';
     this.surface.canvas.hidden = !grid || this.tab !== 'surface';
     if (!grid) return;
+    this.map.setAttribute('aria-label', boundaryLabel(points));
     if (document.activeElement !== this.resolution) this.resolution.value = String(grid.resolution);
     if (this.tab === 'map') drawBoundary(this.map, grid, points, style);
     else this.surface.draw(grid, points, style);
   }
+}
+
+/** Says when the points drawn are a sample of the training set. */
+function boundaryLabel(points: BoundaryPoints | undefined): string {
+  const base = 'Decision boundary: the network output over the two inputs, with the training points';
+  if (!points || points.total === undefined || points.total <= points.count) return base;
+  return `${base} (a sample of ${points.count.toLocaleString('en')} of ${points.total.toLocaleString('en')})`;
 }

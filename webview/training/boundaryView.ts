@@ -11,6 +11,8 @@ export interface BoundaryPoints {
   inputs: Float32Array;
   labels: Float32Array;
   count: number;
+  /** Training samples in all, when `count` of them are a sample. */
+  total?: number;
 }
 
 export interface BoundaryStyle {

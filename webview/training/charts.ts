@@ -1,5 +1,6 @@
-// Per-epoch line charts (loss, accuracy) drawn with d3: train and test lines,
-// and on hover a rule at the nearest epoch with every series' value there.
+// Per-epoch line charts (loss, accuracy) drawn with d3: train, test and
+// validation lines with a legend naming each, and on hover a rule at the
+// nearest epoch with every series' value there.
 import { axisBottom, axisLeft, line, pointer, scaleLinear, select, type Selection } from 'd3';
 import { formatValue } from '../viewmodel/equation';
 
@@ -25,6 +26,7 @@ export class LineChart {
   readonly element: HTMLElement;
   private readonly svg: Svg;
   private readonly readout: HTMLElement;
+  private readonly legend: HTMLElement;
   private readonly label: Selection<SVGTitleElement, unknown, null, undefined>;
   private series: ChartSeries[] = [];
 
@@ -37,7 +39,9 @@ export class LineChart {
     this.readout = document.createElement('div');
     this.readout.className = 'chart-readout';
     this.readout.setAttribute('aria-live', 'off');
-    this.element.append(caption);
+    this.legend = document.createElement('ul');
+    this.legend.className = 'chart-legend';
+    this.element.append(caption, this.legend);
     this.svg = select(this.element).append('svg')
       .attr('class', 'chart-svg')
       .attr('viewBox', `0 0 ${WIDTH} ${HEIGHT}`)
@@ -88,10 +92,27 @@ export class LineChart {
       .join('path')
       .attr('class', (s) => `series ${s.className}`)
       .attr('d', (s) => path([...s.values]));
+    this.drawLegend();
     const last = this.epochs();
     const summary = this.series.map((s) => `${s.name} ${formatValue(s.values[last - 1] ?? NaN, 4)}`).join(', ');
     this.label.text(last ? `${this.title} chart: epoch ${last}, ${summary}` : `${this.title} chart: no epochs yet`);
     this.readout.textContent = last ? `epoch ${last}: ${summary}` : 'No epochs yet';
+  }
+
+  /** One entry per drawn line, with a sample of its stroke; rebuilt only when the set of lines changes. */
+  private drawLegend(): void {
+    const key = this.series.map((s) => `${s.name}:${s.className}`).join('|');
+    if (this.legend.dataset.key === key) return;
+    this.legend.dataset.key = key;
+    this.legend.replaceChildren(...this.series.map((s) => {
+      const item = document.createElement('li');
+      const sample = document.createElement('span');
+      sample.className = `chart-key ${s.className}`;
+      sample.setAttribute('aria-hidden', 'true');
+      item.append(sample, s.name);
+      return item;
+    }));
+    this.legend.hidden = this.series.length === 0;
   }
 
   private hover(px: number | undefined): void {

@@ -1,7 +1,7 @@
 // The live-training side of the designer: keeps the session's view and the
 // snapshot on screen (the latest, or one the user scrubbed to), and draws them
 // at most once per frame into the diagram, the charts and the boundary panel.
-import type { TrainingSnapshot, TrainingView } from '../../src/protocol/training';
+import { emptyTrainingSeries, type ScatterPoints, type TrainingSnapshot, type TrainingView } from '../../src/protocol/training';
 import type { DocumentState, TrainingCommand, WebviewToHost } from '../../src/protocol/webview';
 import { denseViews, type DenseView } from '../viewmodel/network';
 import type { Diagram } from '../diagram';
@@ -11,7 +11,7 @@ import { formatValue } from '../viewmodel/equation';
 import { enabledCommands, STATUS_LABELS } from './viewmodel/commands';
 import { epochList, normaliseSeriesDelta, normaliseSnapshot, normaliseView } from './viewmodel/incoming';
 import { paintFor, type TrainingMode } from './viewmodel/paint';
-import { closesEpoch, hasAccuracy, hasTestLoss, mergeDelta, mergeSnapshot, nearestIndex, withEpoch } from './viewmodel/series';
+import { closesEpoch, hasAccuracy, hasTestLoss, hasValidation, mergeDelta, mergeSnapshot, nearestIndex, withEpoch } from './viewmodel/series';
 import { stepMsForSpeed } from './viewmodel/sweep';
 import { outputDomain } from './viewmodel/boundary';
 import { deadUnitsText, divergenceText } from './viewmodel/faults';
@@ -66,6 +66,8 @@ export class TrainingController {
   private doc: DocumentState | undefined;
   private viewsOf: { model: DocumentState['model']; views: DenseView[] } | undefined;
   private view: TrainingView | undefined;
+  /** The last training points the host sent, kept for the views that only name them. */
+  private points: { id: number | undefined; points: ScatterPoints } | undefined;
   private latest: TrainingSnapshot | undefined;
   private shown: TrainingSnapshot | undefined;
   private live = true;
@@ -154,6 +156,10 @@ export class TrainingController {
     // A status change may be a reset or a new session, whose epochs reuse the old numbers.
     this.large.reset();
     this.view = normaliseView(raw);
+    // The host sends a session's points once; later views name them by id.
+    if (this.view?.points) this.points = { id: this.view.pointsId, points: this.view.points };
+    else if (this.view?.pointsId !== undefined && this.points?.id === this.view.pointsId) this.view.points = this.points.points;
+    else this.points = undefined;
     this.latest = this.view?.latest;
     this.missed = undefined;
     if (!this.view) {
@@ -276,16 +282,18 @@ export class TrainingController {
     this.fault.replaceChildren(...faults.map((text) => el('div', { text })));
     this.fault.hidden = faults.length === 0;
 
-    const series = this.view?.series ?? { loss: [], testLoss: [], accuracy: [], testAccuracy: [] };
+    const series = this.view?.series ?? emptyTrainingSeries();
     this.lossChart.update([
       { name: 'train', values: series.loss, className: 'train' },
       ...(hasTestLoss(series) ? [{ name: 'test', values: series.testLoss, className: 'test' }] : []),
+      ...(hasValidation(series) ? [{ name: 'validation', values: series.validationLoss, className: 'validation' }] : []),
     ]);
     this.accuracyChart.element.hidden = !hasAccuracy(series);
     if (hasAccuracy(series)) {
       this.accuracyChart.update([
         { name: 'train', values: series.accuracy, className: 'train' },
         { name: 'test', values: series.testAccuracy, className: 'test' },
+        { name: 'validation', values: series.validationAccuracy, className: 'validation' },
       ]);
     }
     this.metrics.update(shown?.metrics);

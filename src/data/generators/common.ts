@@ -7,6 +7,8 @@ export interface GeneratorOptions {
   samples: number;
   noise: number;
   rng: Rng;
+  /** The number of classes, for the generators that take one (blobs). */
+  classes?: number;
 }
 
 export const BINARY_CLASSES = ['0', '1'];

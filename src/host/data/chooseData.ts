@@ -1,6 +1,7 @@
 // "NN Designer: Choose Training Data…": pick a CSV or JSON file in the
 // workspace, pick its input and target columns, check the whole file against
-// the network, and write the mapping into the document as one edit. Any
+// the network, offer to resize it and to set its output up for the data, and
+// write all of it into the document as one edit. Any
 // problem with the data is shown with its row and column, and the document is
 // left as it was.
 
@@ -15,14 +16,16 @@ import { minimalReplacement, withLineEndings } from '../textEdit';
 import { targetUri } from '../commands/target';
 import { dataFileKind, MAX_DISTINCT, previewDataText, suggestsClasses, type FilePreview } from './columns';
 import { checkIsFile, readDataFile, workspaceRoot } from './load';
+import { fileHead } from './stream';
 import { fileDataSpec, modelWithData, shapeMismatch, type ColumnChoice } from './mapping';
 import { relativeDataPath } from './paths';
 import type { DataPrompts } from './prompts';
+import { outputSetup, taskMismatch, withTaskFit } from './taskFit';
 
 export type ChooseDataResult = { applied: true; data: DataSpec } | { applied: false; reason: string };
 
-/** Bytes read to preview a CSV file; the full parse streams the rest. */
-const PREVIEW_BYTES = 256 * 1024;
+/** Characters (or bytes) read to preview a CSV file; the full parse streams the rest. */
+const PREVIEW_CHARACTERS = 256 * 1024;
 const DATA_GLOB = '**/*.{csv,json}';
 const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**}';
 
@@ -43,9 +46,11 @@ async function previewFile(uri: vscode.Uri): Promise<FilePreview> {
   const kind = dataFileKind(uri.path);
   if (!kind) throw new DataError('only .csv and .json data files are supported');
   await checkIsFile(uri);
+  // A CSV preview needs only its first rows: on disk only the head is read. A cut may fall inside a row; the preview ignores a short last row.
+  if (kind === 'csv' && uri.scheme === 'file') return previewDataText((await fileHead(uri.fsPath, PREVIEW_CHARACTERS)).slice(0, PREVIEW_CHARACTERS), kind);
+  // Other file systems have no partial read. A cut may fall inside a character: the decoder drops the broken one.
   const bytes = await vscode.workspace.fs.readFile(uri);
-  // A cut may fall inside a character or a row: the decoder drops the broken character and the preview ignores a short last row.
-  const head = kind === 'csv' && bytes.length > PREVIEW_BYTES ? bytes.subarray(0, PREVIEW_BYTES) : bytes;
+  const head = kind === 'csv' && bytes.length > PREVIEW_CHARACTERS ? bytes.subarray(0, PREVIEW_CHARACTERS) : bytes;
   return previewDataText(new TextDecoder('utf-8').decode(head), kind);
 }
 
@@ -128,7 +133,11 @@ async function choose(provider: NnjsonEditorProvider, arg: unknown, prompts: Dat
   const problem = shapeMismatch(model, samples);
   const resize = problem !== undefined && (await prompts.confirmResize(problem, samples.inputSize, samples.targetSize));
   if (problem !== undefined && !resize) throw new DataError(problem);
-  await applyModel(document, modelWithData(model, spec, samples, resize));
+  const sized = modelWithData(model, spec, samples, resize);
+  // Classes want a squashing output with cross-entropy, numbers a linear one with MSE; asked, and written in the same edit.
+  const fit = taskMismatch(sized, samples);
+  const next = fit && (await prompts.confirmTask(fit, outputSetup(sized))) ? withTaskFit(sized, fit) : sized;
+  await applyModel(document, next);
   log().info(`data: ${fileLabel} (${samples.count} rows, ${samples.inputSize} inputs, ${samples.targetSize} targets) chosen for ${vscode.workspace.asRelativePath(modelUri)}`);
   return { applied: true, data: spec };
 }

@@ -3,6 +3,7 @@
 // distinct labels seen, so a text column can be offered as classes.
 // Pure: the command reads the file and hands the text here.
 
+import { jsonSyntaxError } from '../../data/jsonSyntax';
 import { DataError, previewCsv } from '../../data';
 import { isFiniteDecimal } from '../../data/cells';
 
@@ -83,10 +84,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function previewJsonText(text: string): FilePreview {
   if (text.trim() === '') throw new DataError('the file is empty');
   let data: unknown;
+  const json = text.replace(/^\uFEFF/, '');
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new DataError(`the file is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    data = JSON.parse(json);
+  } catch {
+    throw jsonSyntaxError(json);
   }
   if (Array.isArray(data)) {
     if (data.length === 0) throw new DataError('the data has no records');

@@ -3,6 +3,7 @@
 
 import * as vscode from 'vscode';
 import { describeColumn, SHOWN_VALUES, type ColumnProfile, type FilePreview } from './columns';
+import { describeFit, type OutputSetup, type TaskFit } from './taskFit';
 
 export interface DataPrompts {
   pickFile(files: readonly vscode.Uri[]): Promise<vscode.Uri | undefined>;
@@ -12,9 +13,13 @@ export interface DataPrompts {
   askCategorical(column: ColumnProfile): Promise<boolean | undefined>;
   /** Whether to resize the network to the data; `problem` says what does not fit. */
   confirmResize(problem: string, inputs: number, outputs: number): Promise<boolean>;
+  /** Whether to set the output activation, the loss and the task the data calls for. */
+  confirmTask(fit: TaskFit, current: OutputSetup): Promise<boolean>;
 }
 
 const TITLE = 'NN Designer: Choose Training Data';
+
+const TASK_WORDS: Record<OutputSetup['task'], string> = { binary: 'two classes', multiclass: 'several classes', regression: 'numbers (regression)' };
 
 interface ColumnItem extends vscode.QuickPickItem {
   column: string;
@@ -68,6 +73,19 @@ export const quickPickPrompts: DataPrompts = {
     );
     return answer === resize;
   },
+
+  async confirmTask(fit, current) {
+    const change = fit.task === 'regression' ? 'Set Up for Regression' : `Set Up for ${fit.classes ?? 'These'} Classes`;
+    const data = fit.task === 'regression' ? 'holds numbers to predict' : `has ${fit.classes ?? 'several'} classes`;
+    const setup = `${current.activation} output, ${current.loss} loss`;
+    const but = current.task === fit.task ? `its output (${setup}) does not suit them` : `the network is set up for ${TASK_WORDS[current.task]} (${setup})`;
+    const answer = await vscode.window.showInformationMessage(
+      `The chosen data ${data}, but ${but}.`,
+      { modal: true, detail: `"${change}" uses ${describeFit(fit)} and sets the task to ${fit.task}, so training reports ${fit.task === 'regression' ? 'MAE and R²' : 'accuracy and a confusion matrix'}. Cancel keeps the network's output as it is.` },
+      change,
+    );
+    return answer === change;
+  },
 };
 
 /** Answers for one run of the command, as the end-to-end tests give them. */
@@ -78,6 +96,8 @@ export interface ScriptedAnswers {
   targets: string[];
   categorical?: boolean;
   resize?: boolean;
+  /** Accept the output activation, loss and task the data calls for. */
+  fitTask?: boolean;
 }
 
 export function scriptedPrompts(answers: ScriptedAnswers): DataPrompts {
@@ -87,5 +107,6 @@ export function scriptedPrompts(answers: ScriptedAnswers): DataPrompts {
     pickTargets: () => Promise.resolve(answers.targets),
     askCategorical: () => Promise.resolve(answers.categorical),
     confirmResize: () => Promise.resolve(answers.resize ?? false),
+    confirmTask: () => Promise.resolve(answers.fitTask ?? false),
   };
 }

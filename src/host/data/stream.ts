@@ -41,11 +41,33 @@ export function* decodeInSlices(bytes: Uint8Array, sliceBytes = CHUNK_CHARACTERS
   if (rest) yield rest;
 }
 
+/** A file's UTF-8 text from disk, a chunk at a time; iterating it raises Node's errors (ENOENT, …). */
+export function fileChunks(fsPath: string): AsyncIterable<string> & { destroy(): void } {
+  return createReadStream(fsPath, { encoding: 'utf8', highWaterMark: CHUNK_CHARACTERS }) as AsyncIterable<string> & { destroy(): void };
+}
+
+/** About the first `characters` characters of a file (whole chunks, so possibly a little more), read without the rest. */
+export async function fileHead(fsPath: string, characters: number): Promise<string> {
+  const stream = fileChunks(fsPath);
+  const parts: string[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of stream) {
+      parts.push(chunk);
+      length += chunk.length;
+      if (length >= characters) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return parts.join('');
+}
+
 /** Streams a CSV or JSON file from disk. A missing or unreadable file is a DataError naming the path. */
 export async function parseDataFile(fsPath: string, kind: DataTextKind, mapping: ColumnMapping, options: StreamOptions = {}): Promise<SampleSet> {
-  const stream = createReadStream(fsPath, { encoding: 'utf8', highWaterMark: CHUNK_CHARACTERS });
+  const stream = fileChunks(fsPath);
   try {
-    return await parseDataChunks(kind, stream as AsyncIterable<string>, mapping, { ...options, yieldTurn: yieldToEventLoop });
+    return await parseDataChunks(kind, stream, mapping, { ...options, yieldTurn: yieldToEventLoop });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new DataError(`the data file ${fsPath} does not exist`);

@@ -1,13 +1,15 @@
 // The Problems panel for `.nnjson` files: one DiagnosticCollection, refreshed
 // when a document opens, ~300 ms after it stops changing (parsing a 2 MB file
 // takes ~100 ms), and when a training session reports; cleared when it closes.
+// A data file is parsed again only when it or the mapping changed, in chunks,
+// and the other problems are published without waiting for it.
 
 import * as vscode from 'vscode';
 import { Locator } from '../../model/locate';
 import { parseTree } from 'jsonc-parser';
-import { resolveDataPath } from '../dataPath';
 import { errorMessage, log } from '../log';
-import { dataProblems, type ReadResult } from './dataProblems';
+import { workspaceDataAccess } from './dataAccess';
+import { DataFileChecker, type DataCheck, type PointedProblem } from './dataProblems';
 import { modelProblems, visibleRange, type Problem } from './problems';
 import { locateTrainingProblems, type TrainingProblem } from './training';
 
@@ -30,6 +32,10 @@ export class NnjsonDiagnostics implements vscode.Disposable {
   private readonly training = new Map<string, TrainingProblem[]>();
   /** The problems behind the published diagnostics, for the quick fixes. */
   private readonly published = new Map<string, { version: number; problems: Problem[] }>();
+  /** Counts the refreshes of each document, so only the latest one publishes. */
+  private readonly generations = new Map<string, number>();
+  /** Data files parsed for the diagnostics, kept by stamp and mapping. */
+  private readonly data = new DataFileChecker();
   private readonly updated = new vscode.EventEmitter<vscode.Uri>();
   /** Fires after the diagnostics of a document have been published. */
   readonly onDidUpdate = this.updated.event;
@@ -75,38 +81,29 @@ export class NnjsonDiagnostics implements vscode.Disposable {
 
   private async refresh(document: vscode.TextDocument): Promise<void> {
     if (document.isClosed) return;
+    const key = document.uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
     const version = document.version;
     const text = document.getText();
     const { problems, model } = modelProblems(text);
-    if (model) {
-      const pointed = await dataProblems(model, (path) => this.readData(document.uri, path));
-      if (pointed.length > 0) {
-        const locator = new Locator(text, parseTree(text));
-        for (const p of pointed) {
-          const where = locator.pointer(p.pointer);
-          problems.push({ pointer: p.pointer, offset: where.offset, length: where.length, message: p.message, severity: 'error', code: 'data' });
-        }
-      }
+    const training = locateTrainingProblems(text, this.training.get(key) ?? []);
+    const check: DataCheck = model ? await this.data.check(model, workspaceDataAccess(document.uri)) : { done: [] };
+    const publish = (data: PointedProblem[]): void => {
+      // A newer version or a newer refresh is on its way; it publishes for itself.
+      if (document.isClosed || document.version !== version || this.generations.get(key) !== generation) return;
+      const all = [...problems, ...locatedData(text, data), ...training];
+      this.published.set(key, { version, problems: all });
+      this.collection.set(document.uri, all.map((p) => toDiagnostic(document, p, text.length)));
+      this.updated.fire(document.uri);
+    };
+    if ('done' in check) {
+      publish(check.done);
+      return;
     }
-    problems.push(...locateTrainingProblems(text, this.training.get(document.uri.toString()) ?? []));
-    // A newer version is on its way; its own refresh will publish.
-    if (document.isClosed || document.version !== version) return;
-    this.published.set(document.uri.toString(), { version, problems });
-    this.collection.set(document.uri, problems.map((p) => toDiagnostic(document, p, text.length)));
-    this.updated.fire(document.uri);
-  }
-
-  private async readData(documentUri: vscode.Uri, relativePath: string): Promise<ReadResult> {
-    const resolved = resolveDataPath(documentUri, relativePath, vscode.workspace.workspaceFolders);
-    if (!resolved.ok) return { problem: resolved.message };
-    try {
-      return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(resolved.uri)) };
-    } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') {
-        return { problem: `the data file ${JSON.stringify(relativePath)} does not exist` };
-      }
-      return { problem: `the data file ${JSON.stringify(relativePath)} cannot be read: ${errorMessage(error)}` };
-    }
+    // The data file changed and is being read in chunks: the rest is shown now, its problems when the read ends.
+    publish([]);
+    publish(await check.pending);
   }
 
   private forget(uri: vscode.Uri): void {
@@ -115,6 +112,7 @@ export class NnjsonDiagnostics implements vscode.Disposable {
     this.timers.delete(key);
     this.training.delete(key);
     this.published.delete(key);
+    this.generations.delete(key);
     this.collection.delete(uri);
   }
 
@@ -123,6 +121,16 @@ export class NnjsonDiagnostics implements vscode.Disposable {
     this.timers.clear();
     this.disposables.splice(0).forEach((d) => d.dispose());
   }
+}
+
+/** Data problems located by their pointers into the network's text. */
+function locatedData(text: string, data: PointedProblem[]): Problem[] {
+  if (data.length === 0) return [];
+  const locator = new Locator(text, parseTree(text));
+  return data.map((p) => {
+    const where = locator.pointer(p.pointer);
+    return { pointer: p.pointer, offset: where.offset, length: where.length, message: p.message, severity: 'error', code: 'data' };
+  });
 }
 
 export function toDiagnostic(document: vscode.TextDocument, problem: Problem, textLength: number): vscode.Diagnostic {

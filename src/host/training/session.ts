@@ -4,7 +4,7 @@
 // to the webview. No `vscode` here, so the state machine is tested with a
 // fake worker; src/host/training/manager.ts connects it to VS Code.
 
-import type { LayerSnapshot, TrainingSnapshot, TrainingStatus, TrainingView } from '../../protocol/training';
+import { emptyTrainingSeries, NULLABLE_SERIES, seriesFrom, type LayerSnapshot, type TrainingSeries, type TrainingSnapshot, type TrainingStatus, type TrainingView } from '../../protocol/training';
 import type { TrainingCommand } from '../../protocol/webview';
 import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerToHost } from '../../protocol/worker';
 import { epochLine, type SessionLog } from './sessionLog';
@@ -40,6 +40,8 @@ export interface SessionEvents {
 
 type WorkerCommand = Extract<TrainingCommand, 'train' | 'pause' | 'resume' | 'stepEpoch' | 'stepBatch' | 'stop' | 'reset'>;
 
+let nextPointsId = 1;
+
 export class TrainingSession {
   private worker: WorkerPort | undefined;
   private statusValue: TrainingStatus = 'idle';
@@ -47,10 +49,12 @@ export class TrainingSession {
   private totalEpochs: number;
   private latest: TrainingSnapshot | undefined;
   private points: TrainingView['points'];
+  /** Names this session's points, so a designer sends them to its webview once. */
+  private readonly pointsId = nextPointsId++;
   private preview: TrainingView['preview'];
   /** The worker's last report while it reads the data file; cleared when it is ready. */
   private reading: TrainingView['reading'];
-  private series = { loss: [] as number[], testLoss: [] as (number | null)[], accuracy: [] as (number | null)[], testAccuracy: [] as (number | null)[] };
+  private series: TrainingSeries = emptyTrainingSeries();
   /** The epochs the worker's timeline keeps, ascending, as it last reported them plus the epochs since. */
   private kept: number[] = [];
   private live: Throttle<TrainingSnapshot>;
@@ -111,7 +115,7 @@ export class TrainingSession {
         this.send({ type: 'stepBatch' });
         break;
       case 'reset':
-        this.series = { loss: [], testLoss: [], accuracy: [], testAccuracy: [] };
+        this.series = emptyTrainingSeries();
         // The worker's new timeline starts with the re-initialised epoch 0.
         this.kept = [0];
         this.live.cancel();
@@ -199,12 +203,12 @@ export class TrainingSession {
     const view: TrainingView = {
       status: this.statusValue,
       totalEpochs: this.totalEpochs,
-      series: { loss: [...this.series.loss], testLoss: [...this.series.testLoss], accuracy: [...this.series.accuracy], testAccuracy: [...this.series.testAccuracy] },
+      series: seriesFrom(this.series, 0),
       timeline: this.started ? [...this.kept] : [],
     };
     if (this.latest) view.latest = this.latest;
     if (this.message !== undefined) view.message = this.message;
-    if (this.points) view.points = this.points;
+    if (this.points) Object.assign(view, { points: this.points, pointsId: this.pointsId });
     if (this.preview) view.preview = this.preview;
     if (this.reading) view.reading = { ...this.reading };
     return view;
@@ -286,8 +290,7 @@ export class TrainingSession {
   /** The chart numbers from epoch `count` + 1 on (every epoch after the first `count`). */
   seriesSince(count: number): EpochSeries {
     const from = Math.max(0, Math.min(count, this.series.loss.length));
-    const s = this.series;
-    return { from: from + 1, loss: s.loss.slice(from), testLoss: s.testLoss.slice(from), accuracy: s.accuracy.slice(from), testAccuracy: s.testAccuracy.slice(from) };
+    return { from: from + 1, ...seriesFrom(this.series, from) };
   }
 
   /** Appends the chart numbers of epochs not seen yet, and logs each of them. */
@@ -295,9 +298,8 @@ export class TrainingSession {
     const skip = this.series.loss.length + 1 - series.from;
     if (skip < 0) return;
     this.series.loss.push(...series.loss.slice(skip));
-    this.series.testLoss.push(...series.testLoss.slice(skip));
-    this.series.accuracy.push(...series.accuracy.slice(skip));
-    this.series.testAccuracy.push(...series.testAccuracy.slice(skip));
+    // Padded to the loss, so every series keeps epoch N at index N − 1.
+    for (const key of NULLABLE_SERIES) for (let k = skip; k < series.loss.length; k++) this.series[key].push(series[key]?.[k] ?? null);
     const log = this.events.log;
     if (!log || log.wantsDebug?.() === false) return;
     for (let k = Math.max(0, skip); k < series.loss.length; k++) log.debug(epochLine(series, k, this.totalEpochs));

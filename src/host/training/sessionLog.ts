@@ -14,7 +14,7 @@ export interface SessionLog {
 /** Epoch `series.from + k` in one line: `epoch 12/2000: loss 0.1234, accuracy 0.75, test loss 0.2`. */
 export function epochLine(series: EpochSeries, k: number, total: number): string {
   const parts = [`loss ${series.loss[k]}`];
-  const more: [string, number | null | undefined][] = [['accuracy', series.accuracy[k]], ['test loss', series.testLoss[k]], ['test accuracy', series.testAccuracy[k]]];
+  const more: [string, number | null | undefined][] = [['accuracy', series.accuracy[k]], ['test loss', series.testLoss[k]], ['test accuracy', series.testAccuracy[k]], ['validation loss', series.validationLoss?.[k]], ['validation accuracy', series.validationAccuracy?.[k]]];
   for (const [name, value] of more) if (value !== null && value !== undefined) parts.push(`${name} ${value}`);
   return `epoch ${series.from + k}/${total}: ${parts.join(', ')}`;
 }

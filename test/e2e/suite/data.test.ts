@@ -1,27 +1,27 @@
 // "NN Designer: Choose Training Data…" in a real VS Code: a CSV dropped into
 // the workspace, its columns chosen through the command (answers given by the
-// test-mode hook), the data block written as one edit, then training on it with
-// the same code as `nnjson train`. Bad data is refused with its row and column
-// and leaves the document as it was.
+// test-mode hook), the data block written as one edit, then trained on in the
+// designer, as the Train button does, until the charts show accuracy and the
+// confusion matrix names the file's classes. Bad data is refused with its row
+// and column and leaves the document as it was.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { train } from '../../../src/engine';
 import { readModelDataFile } from '../../../src/host/data/load';
 import type { ChooseDataResult } from '../../../src/host/data/chooseData';
 import type { ScriptedAnswers } from '../../../src/host/data/prompts';
-import { networkFromModel, trainingRng } from '../../../src/model/network';
 import { loadModel } from '../../../src/model/parse';
-import { prepareData } from '../../../src/model/samples';
-import type { NnModel } from '../../../src/model/types';
+import { serializeModel } from '../../../src/model/serialize';
+import type { NnModel, TrainingSpec } from '../../../src/model/types';
+import type { TrainingView } from '../../../src/protocol/training';
 import { activeExtension, closeAllEditors, workspaceFile } from '../support/host';
 
-/** Two classes in the plane: inside = 1 within radius 2 of the origin, 0 beyond it; an id column to leave out. */
+/** Two classes in the plane, named in a text column: "inside" within radius 2 of the origin, "outside" beyond it; an id column to leave out. */
 function ringCsv(): string {
-  const lines = ['id,x,y,inside'];
+  const lines = ['id,x,y,where'];
   for (let i = 0; i < 240; i++) {
     const angle = (i * 2.399963) % (2 * Math.PI);
     const radius = i % 2 === 0 ? 0.3 + (i % 7) * 0.2 : 2.8 + (i % 5) * 0.3;
-    lines.push(`${i},${(radius * Math.cos(angle)).toFixed(4)},${(radius * Math.sin(angle)).toFixed(4)},${i % 2 === 0 ? 1 : 0}`);
+    lines.push(`${i},${(radius * Math.cos(angle)).toFixed(4)},${(radius * Math.sin(angle)).toFixed(4)},${i % 2 === 0 ? 'inside' : 'outside'}`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -57,18 +57,49 @@ function modelOf(document: vscode.TextDocument): NnModel {
   return loaded.model;
 }
 
-/** Trains as `nnjson train` does, on the file the model names, and returns the loss of every epoch. */
-async function trainOn(uri: vscode.Uri, model: NnModel, epochs: number): Promise<{ losses: number[] }> {
-  assert.ok(model.data?.source === 'file');
-  const network = networkFromModel(model);
-  const data = prepareData(model, await readModelDataFile(uri, model.data), network.outputSize);
-  const losses: number[] = [];
-  const run = train(network, data.train, {
-    loss: model.training.loss, optimizer: model.training.optimizer, batchSize: model.training.batchSize,
-    shuffle: true, rng: trainingRng(model), epochs, task: model.training.task,
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 45_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Writes new training settings into the document (one edit) and saves it, so the designer trains with them. */
+async function setTraining(document: vscode.TextDocument, change: Partial<TrainingSpec>): Promise<void> {
+  const model = modelOf(document);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), serializeModel({ ...model, training: { ...model.training, ...change } }));
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  assert.ok(await document.save());
+}
+
+/** Opens the designer, presses Train there (the message its button sends), waits for `epochs` epochs, and discards the run. */
+async function trainInDesigner(uri: vscode.Uri, epochs: number): Promise<TrainingView> {
+  await vscode.commands.executeCommand('vscode.openWith', uri, 'nnDesigner.editor');
+  await vscode.commands.executeCommand('nnDesigner._test.whenReady', uri);
+  await vscode.commands.executeCommand('nnDesigner._test.message', uri, { type: 'training', command: 'train' });
+  const view = await until(`${epochs} epochs`, async () => {
+    const v = await vscode.commands.executeCommand<TrainingView | undefined>('nnDesigner._test.trainingView', uri);
+    return v && (v.status === 'failed' || (v.series.loss.length >= epochs && v.latest?.metrics !== undefined)) ? v : undefined;
   });
-  for (const report of run) losses.push(report.loss);
-  return { losses };
+  await vscode.commands.executeCommand('nnDesigner.discardTraining', uri);
+  assert.notEqual(view.status, 'failed', view.message);
+  return view;
+}
+
+/** The loss fell, and every epoch charted an accuracy between 0 and 1. */
+function assertLearnedClasses(view: TrainingView, classes: string[], lossRatio: number): void {
+  const { loss, accuracy } = view.series;
+  assert.ok(loss[loss.length - 1]! < loss[0]! * lossRatio, `loss ${loss[0]} → ${loss[loss.length - 1]}`);
+  assert.equal(accuracy.length, loss.length);
+  assert.ok(accuracy.every((a) => a !== null && a >= 0 && a <= 1), `accuracy ${accuracy.join(', ')}`);
+  const confusion = view.latest?.metrics?.confusion;
+  assert.ok(confusion, 'the latest snapshot has a confusion matrix');
+  assert.deepEqual(confusion.classes, classes);
+  assert.equal(confusion.matrix.length, classes.length);
 }
 
 describe('choose training data', function () {
@@ -90,39 +121,41 @@ describe('choose training data', function () {
     const document = await vscode.workspace.openTextDocument(uri);
     const version = document.version;
 
-    const result = await choose(uri, { file: 'my-data.csv', inputs: ['x', 'y'], targets: ['inside'] });
+    // The paper's AND network (tanh output, MSE, task binary) suits two classes as it is: nothing else is asked.
+    const result = await choose(uri, { file: 'my-data.csv', inputs: ['x', 'y'], targets: ['where'] });
     assert.ok(result.applied, result.applied ? '' : result.reason);
     assert.equal(document.version, version + 1, 'one edit');
     const model = modelOf(document);
     assert.deepEqual(model.data, {
-      source: 'file', path: 'my-data.csv', inputs: ['x', 'y'], targets: ['inside'],
+      source: 'file', path: 'my-data.csv', inputs: ['x', 'y'], targets: ['where'],
+      categorical: { column: 'where', classes: ['inside', 'outside'] },
       normalization: { method: 'zscore' }, split: { test: 0.2 },
     });
     assert.equal(model.inputs, 2, 'the network already fitted: two inputs');
     assert.deepEqual(model.inputNames, ['x', 'y']);
-    assert.deepEqual(model.outputNames, ['inside']);
+    assert.deepEqual(model.outputNames, ['where']);
 
-    // The paper's AND network uses tanh outputs and MSE, which learns 0/1 targets as well.
-    const trainable = { ...model, training: { ...model.training, optimizer: { type: 'adam' as const, learningRate: 0.05 }, batchSize: 8 } };
-    const { losses } = await trainOn(uri, trainable, 60);
-    assert.ok(losses[losses.length - 1] < losses[0] * 0.5, `loss ${losses[0]} → ${losses[losses.length - 1]}`);
-    // Saved, so closing the designer does not ask about unsaved changes.
-    assert.ok(await document.save());
+    await setTraining(document, { optimizer: { type: 'adam', learningRate: 0.05 }, batchSize: 8 });
+    assertLearnedClasses(await trainInDesigner(uri, 60), ['inside', 'outside'], 0.5);
   });
 
-  it('resizes the network to the Iris CSV after the user agrees, and the loss falls', async () => {
+  it('resizes the network to the Iris CSV and sets it up for three classes after the user agrees, in one edit', async () => {
     const uri = await copyOfAnd('iris-from-csv.nnjson');
     const document = await vscode.workspace.openTextDocument(uri);
+    const version = document.version;
     const result = await choose(uri, {
-      file: 'data/iris.csv', inputs: ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'], targets: ['species'], resize: true,
+      file: 'data/iris.csv', inputs: ['sepal_length', 'sepal_width', 'petal_length', 'petal_width'], targets: ['species'], resize: true, fitTask: true,
     });
     assert.ok(result.applied, result.applied ? '' : result.reason);
+    assert.equal(document.version, version + 1, 'one edit');
     const model = modelOf(document);
-    assert.ok(await document.save());
     assert.equal(model.inputs, 4);
     assert.deepEqual(model.outputNames, ['setosa', 'versicolor', 'virginica']);
-    const { losses } = await trainOn(uri, { ...model, training: { ...model.training, optimizer: { type: 'adam', learningRate: 0.02 }, batchSize: 8 } }, 40);
-    assert.ok(losses[losses.length - 1] < losses[0] * 0.7, `loss ${losses[0]} → ${losses[losses.length - 1]}`);
+    assert.deepEqual(model.layers[model.layers.length - 1], { type: 'activation', activation: 'softmax' });
+    assert.equal(model.training.loss, 'categoricalCrossEntropy');
+    assert.equal(model.training.task, 'multiclass');
+    await setTraining(document, { optimizer: { type: 'adam', learningRate: 0.02 }, batchSize: 8 });
+    assertLearnedClasses(await trainInDesigner(uri, 40), ['setosa', 'versicolor', 'virginica'], 0.7);
   });
 
   const refusals: Array<[what: string, file: string, text: string, answers: Omit<ScriptedAnswers, 'file'>, reason: RegExp]> = [

@@ -1,5 +1,10 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { BUILTIN_DATASETS, DataError, generateBuiltin, loadIris, loadMnist, type SampleSet } from '../../../src/data';
+import { loadModel } from '../../../src/model/parse';
+import { resolveSamples } from '../../../src/model/samples';
+import type { NnModel } from '../../../src/model/types';
 
 const SYNTHETIC = BUILTIN_DATASETS.filter((d) => !d.fixed && d.name !== 'mnist').map((d) => d.name);
 
@@ -205,5 +210,59 @@ describe('data: built-in sets', () => {
     assert.ok(classCounts(a.train).filter((n) => n > 0).length >= 8);
     assert.equal(generateBuiltin('mnist', { seed: 5, samples: 12 }).count, 12);
     assert.throws(() => loadMnist({ train: 9000, test: 2000, seed: 1 }), DataError);
+  });
+});
+
+describe('data: blobs with a chosen number of classes', () => {
+  it('draws k evenly spaced blobs, one-hot and balanced, deterministic under the seed', () => {
+    for (const k of [3, 5, 8]) {
+      const set = generateBuiltin('blobs', { seed: 9, samples: 4000, noise: 0, classes: k });
+      assert.equal(set.targetSize, k);
+      assert.equal(set.task, 'multiclass');
+      assert.deepEqual(set.classes, 'ABCDEFGH'.slice(0, k).split(''));
+      assert.deepEqual(set.targetNames, set.classes);
+      const counts = classCounts(set);
+      assert.ok(Math.max(...counts) - Math.min(...counts) <= 1, `counts ${counts.join(', ')}`);
+      const sums = Array.from({ length: k }, () => [0, 0, 0]);
+      for (let s = 0; s < set.count; s++) {
+        const c = classOf(set, s);
+        sums[c][0] += set.inputs[2 * s]; sums[c][1] += set.inputs[2 * s + 1]; sums[c][2]++;
+      }
+      sums.forEach(([x, y, n], c) => {
+        const angle = Math.PI / 2 + (2 * Math.PI * c) / k;
+        assert.ok(Math.abs(x / n - 3.5 * Math.cos(angle)) < 0.1 && Math.abs(y / n - 3.5 * Math.sin(angle)) < 0.1, `k = ${k}, class ${c}`);
+      });
+      assert.deepEqual(generateBuiltin('blobs', { seed: 9, samples: 4000, noise: 0, classes: k }), set);
+      assert.notDeepEqual(Array.from(generateBuiltin('blobs', { seed: 10, samples: 50, classes: k }).inputs), Array.from(generateBuiltin('blobs', { seed: 9, samples: 50, classes: k }).inputs));
+    }
+    // The default is the three-blob set, number for number.
+    assert.deepEqual(generateBuiltin('blobs', { seed: 4, samples: 90, classes: 3 }), generateBuiltin('blobs', { seed: 4, samples: 90 }));
+  });
+
+  it('makes two classes one 0/1 target, as a two-class file is', () => {
+    const set = generateBuiltin('blobs', { seed: 2, samples: 10, classes: 2 });
+    assert.equal(set.targetSize, 1);
+    assert.equal(set.task, 'binary');
+    assert.deepEqual(set.classes, ['A', 'B']);
+    assert.deepEqual(Array.from(set.targets), [0, 1, 0, 1, 0, 1, 0, 1, 0, 1]);
+  });
+
+  it('takes the count from a network\'s data block, and the loader checks its range', async () => {
+    const model = JSON.parse(readFileSync(join(__dirname, '../../../examples/blobs.nnjson'), 'utf8')) as NnModel;
+    model.data = { source: 'builtin', name: 'blobs', classes: 5, samples: 100 };
+    const set = await resolveSamples(model, () => Promise.reject(new Error('no file')));
+    assert.equal(set.targetSize, 5);
+    assert.deepEqual(set.classes, ['A', 'B', 'C', 'D', 'E']);
+    model.data = { source: 'builtin', name: 'blobs', classes: 9 };
+    const loaded = loadModel(JSON.stringify(model, null, 2));
+    assert.ok(!loaded.ok);
+    assert.match(loaded.errors.map((e) => e.message).join('; '), /data\.classes must be an integer at least 2 and at most 8 \(line \d+/);
+  });
+
+  it('refuses a class count out of range, and classes on a set that has fixed ones', () => {
+    for (const k of [1, 9, 2.5]) {
+      assert.throws(() => generateBuiltin('blobs', { seed: 1, classes: k }), (e: unknown) => e instanceof DataError && e.message === `data set "blobs" takes 2 to 8 classes; got ${k}`);
+    }
+    assert.throws(() => generateBuiltin('circle', { seed: 1, classes: 4 }), /data set "circle" has a fixed number of classes; only "blobs" takes "classes"/);
   });
 });

@@ -116,7 +116,7 @@ const BAD: BadCase[] = [
   { file: 'record-text-cell.json', mapping: XY, message: 'record 2, field "b": "three" is not a number', row: 2, column: 'b' },
   { file: 'matrices-ragged.json', mapping: XY, message: 'inputs row 2 must be an array of 2 numbers', row: 2 },
   { file: 'matrices-mismatch.json', mapping: XY, message: '"inputs" has 2 rows but "targets" has 1' },
-  { file: 'not-json.json', mapping: XY, message: 'the file is not valid JSON' },
+  { file: 'not-json.json', mapping: XY, message: 'the file is not valid JSON: trailing comma before ] is not allowed in JSON (line 1, column 26)' },
 ];
 
 describe('data: bad files', () => {
@@ -131,10 +131,21 @@ describe('data: bad files', () => {
         caught = error;
       }
       assert.ok(caught instanceof DataError, `expected a DataError, got ${String(caught)}`);
-      if (bad.file === 'not-json.json') assert.ok(caught.message.startsWith(bad.message), caught.message);
-      else assert.equal(caught.message, bad.message);
+      assert.equal(caught.message, bad.message);
       assert.equal(caught.row, bad.row);
       assert.equal(caught.column, bad.column);
     });
   }
+
+  it('says on which line and column a JSON data file stops being JSON', () => {
+    const cases: [string, string][] = [
+      ['[\n  {"a": 1, "b": 2, "y": 0},\n  {"a": 3 "b": 4, "y": 1}\n]\n', 'expected a comma (line 3, column 11)'],
+      ['[\n  {"a": 1, "b": 2, "y": 0}\n', 'the file ends too early: expected a comma or a closing bracket ] (line 3, column 1)'],
+      ['{"inputs": [[1, 2]], "targets": [[0]]} // done', 'comments are not allowed in JSON (line 1, column 40)'],
+      ['[{"a": 1, "b": 2, "y": tru}]', 'unexpected character (line 1, column 24)'],
+    ];
+    for (const [text, where] of cases) {
+      assert.throws(() => parseJsonData(text, XY), (e: unknown) => e instanceof DataError && e.message === `the file is not valid JSON: ${where}`, text);
+    }
+  });
 });

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { accuracy } from '../../../src/engine/metrics';
 import { accuracyOf, checkShapes, confusionMatrix, generateBuiltin, meanAbsoluteError, rSquared } from '../../../src/data';
 
 const f = (values: number[]): Float64Array => Float64Array.from(values);
@@ -7,9 +8,17 @@ describe('data: metrics', () => {
   it('binary confusion matrix by threshold 0.5, rows actual, columns predicted', () => {
     const targets = f([0, 0, 1, 1, 1, 0, 1]);
     const predictions = f([0.1, 0.7, 0.9, 0.2, 0.5, 0.49, 0.51]);
-    // Counted by hand: (0,0) ×2, (0,1) ×1, (1,0) ×1, (1,1) ×3.
-    assert.deepEqual(confusionMatrix(predictions, targets, 7, 1), [[2, 1], [1, 3]]);
-    assert.equal(accuracyOf([[2, 1], [1, 3]]), 5 / 7);
+    // Counted by hand, 0.5 itself on the class-0 side: (0,0) ×2, (0,1) ×1, (1,0) ×2, (1,1) ×2.
+    assert.deepEqual(confusionMatrix(predictions, targets, 7, 1), [[2, 1], [2, 2]]);
+    assert.equal(accuracyOf([[2, 1], [2, 2]]), 4 / 7);
+  });
+
+  it('puts an output of exactly 0.5 in class 0, as the engine\'s accuracy does', () => {
+    const predictions = f([0.5, 0.5, 0.5 + 1e-9, 0.5 - 1e-9]);
+    const targets = f([0, 1, 1, 0]);
+    assert.deepEqual(confusionMatrix(predictions, targets, 4, 1), [[2, 0], [1, 1]]);
+    assert.equal(accuracyOf(confusionMatrix(predictions, targets, 4, 1)), accuracy(predictions, targets, 4, 1));
+    assert.equal(accuracy(predictions, targets, 4, 1), 3 / 4);
   });
 
   it('multi-class confusion matrix by arg-max agrees with a direct count', () => {

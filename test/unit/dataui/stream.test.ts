@@ -2,11 +2,11 @@
 // file, turns given to the event loop while it is parsed, cancellation, and
 // the located messages for bad files.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataError, type CsvProgress } from '../../../src/data';
-import { decodeInSlices, parseCsvChunks, parseCsvFile } from '../../../src/host/data/stream';
+import { decodeInSlices, fileHead, parseCsvChunks, parseCsvFile } from '../../../src/host/data/stream';
 import { writeLargeCsv } from '../../support/largeCsv';
 
 const CLASSES = ['red', 'green', 'blue'];
@@ -103,5 +103,13 @@ describe('data chooser: streaming files', function () {
     const missing = join(dir, 'nope.csv');
     await assert.rejects(parseCsvFile(missing, mapping), refusedWith(`the data file ${missing} does not exist`));
     await assert.rejects(parseCsvFile(dir, mapping), refusedWith(`${dir} is a folder, not a data file`));
+  });
+
+  it('reads the head of a large file for the preview, as the file begins', async () => {
+    const path = join(dir, 'head.csv');
+    await writeLargeCsv(path, 4 * 1024 * 1024, 'x1,x2,x3,label', row);
+    const head = await fileHead(path, 256 * 1024);
+    assert.ok(head.length >= 256 * 1024 && head.length < 1024 * 1024, `${head.length} characters`);
+    assert.equal(head, readFileSync(path, 'utf8').slice(0, head.length));
   });
 });

@@ -179,6 +179,27 @@ describe('engine: training', () => {
     assert.equal(last.testAccuracy, accuracy(predictions, train4.targets, 4, 1));
     assert.ok(reports.every((r) => r.gradients.length === 2 && r.gradients.every((g) => g.dXNorm > 0)));
   });
+
+  it('reports validation loss and accuracy after each epoch, as evaluated on the weights the epoch left', () => {
+    const train4 = datasetFromRows(corners, [[0], [0], [0], [1]]);
+    const held = datasetFromRows([[0.9, 0.8], [0.1, 0.2], [1, 0.1]], [[1], [0], [0]]);
+    const net = tanhNet(3, 1);
+    const trainer = new Trainer(net, train4, { loss: 'mse', optimizer: { type: 'sgd', learningRate: 0.1 }, batchSize: 1, shuffle: false, rng: createRng(1), validationData: held, task: 'binary' });
+    for (let e = 0; e < 3; e++) {
+      const report = trainer.runEpoch()!;
+      const predictions = net.predictBatch(held.inputs, 3);
+      assertClose([report.validationLoss ?? NaN], [makeLoss('mse').value(predictions, held.targets, 3, 1)], `validation loss, epoch ${e + 1}`, 1e-15);
+      assert.equal(report.validationAccuracy, accuracy(predictions, held.targets, 3, 1));
+      assert.equal(report.testLoss, undefined, 'no test data, no test loss');
+    }
+    // Regression reports the loss only; validation data of the wrong width is refused up front.
+    const plain = new Trainer(tanhNet(3, 1), train4, { loss: 'mse', optimizer: { type: 'sgd', learningRate: 0.1 }, batchSize: 4, shuffle: false, rng: createRng(1), validationData: held, task: 'regression' });
+    const report = plain.runEpoch()!;
+    assert.ok(Number.isFinite(report.validationLoss));
+    assert.equal(report.validationAccuracy, undefined);
+    const wide = datasetFromRows([[1, 2, 3]], [[1]]);
+    assert.throws(() => new Trainer(tanhNet(3, 1), train4, { loss: 'mse', optimizer: { type: 'sgd', learningRate: 0.1 }, batchSize: 1, shuffle: false, rng: createRng(1), validationData: wide }), /the validation data does not match/);
+  });
 });
 
 describe('engine: accuracy', () => {

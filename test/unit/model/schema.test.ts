@@ -6,6 +6,8 @@ import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
+import { BUILTIN_DATASETS } from '../../../src/data/builtins';
+import { loadModel } from '../../../src/model/parse';
 import { ACTIVATIONS, INITS, LOSSES } from '../../../src/model/types';
 
 const ROOT = join(__dirname, '../../..');
@@ -57,6 +59,27 @@ describe('model: JSON schema', () => {
     assert.deepEqual(property('activationLayer', 'activation').enum, [...ACTIVATIONS]);
     assert.deepEqual(property('training', 'loss').enum, [...LOSSES]);
     assert.deepEqual(property('denseLayer', 'init').enum, [...INITS]);
+  });
+
+  it('offers exactly the built-in data sets of src/data, each described by its catalogue entry', () => {
+    const names = BUILTIN_DATASETS.map((d) => d.name);
+    assert.deepEqual(property('data', 'name').examples, names);
+    const builtin = (definition('data').allOf as Schema[]).find((branch) => JSON.stringify(branch.if).includes('"builtin"'))!;
+    const name = ((builtin.then as Schema).properties as Record<string, Schema>).name;
+    assert.deepEqual(name.enum, names);
+    assert.deepEqual(name.markdownEnumDescriptions, BUILTIN_DATASETS.map((d) => `**${d.title}**: ${d.description}`));
+  });
+
+  it('refuses an unknown built-in name through the loader, with its line, and lets other sources be', () => {
+    const model = JSON.parse(readFileSync(join(ROOT, 'examples/and.nnjson'), 'utf8')) as { data: Record<string, unknown> };
+    model.data = { source: 'builtin', name: 'gaussian' };
+    const loaded = loadModel(JSON.stringify(model, null, 2));
+    assert.ok(!loaded.ok);
+    const error = loaded.errors.find((e) => e.pointer === '/data/name');
+    assert.ok(error, loaded.errors.map((e) => e.message).join('; '));
+    assert.match(error.message, /^data\.name must be one of and, or, xor, nand, circle, xorQuadrants, gaussians, .* \(line \d+, column \d+\)$/);
+    model.data = { source: 'builtin', name: 'gaussians' };
+    assert.ok(loadModel(JSON.stringify(model)).ok);
   });
 
   it('describes every property and every enum value', () => {

@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { dataProblems, type ReadResult } from '../../../src/host/diagnostics/dataProblems';
+import { DataFileChecker, type DataFileAccess, type PointedProblem } from '../../../src/host/diagnostics/dataProblems';
 import { quickFixes } from '../../../src/host/diagnostics/fixes';
 import { modelProblems, visibleRange, withoutLocation } from '../../../src/host/diagnostics/problems';
 import { locateTrainingProblems, lowerLearningRate } from '../../../src/host/diagnostics/training';
@@ -185,8 +185,14 @@ describe('reliability: data file problems', () => {
     model.data = { source: 'file', path, inputs: ['a', 'b'], targets: ['y'] };
     return model;
   };
-  const reader = (files: Record<string, string>) => async (path: string): Promise<ReadResult> =>
-    path in files ? { text: files[path] } : { problem: `the data file "${path}" does not exist` };
+  const reader = (files: Record<string, string>): DataFileAccess => ({
+    stat: (path) => Promise.resolve(path in files ? { id: path, mtime: 0, size: files[path].length } : { problem: `the data file "${path}" does not exist` }),
+    chunks: (stamp) => [files[stamp.id]],
+  });
+  const dataProblems = async (model: NnModel, access: DataFileAccess): Promise<PointedProblem[]> => {
+    const check = await new DataFileChecker().check(model, access);
+    return 'done' in check ? check.done : check.pending;
+  };
 
   it('puts a missing file on data.path', async () => {
     assert.deepEqual(await dataProblems(fileModel('gone.csv'), reader({})), [{ pointer: '/data/path', message: 'the data file "gone.csv" does not exist' }]);

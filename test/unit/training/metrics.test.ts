@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SampleSet } from '../../../src/data';
 import type { Network } from '../../../src/engine';
+import { accuracy } from '../../../src/engine/metrics';
 import { loadModel } from '../../../src/model/parse';
 import type { NnModel } from '../../../src/model/types';
 import type { TrainingSnapshot } from '../../../src/protocol/training';
@@ -71,7 +72,7 @@ describe('snapshot metrics (worker)', () => {
     const outputs = [0.6, 0.4, 0.2, -0.3, 0.8];
     const bySide = (targets: number[], tThreshold: number, pThreshold: number): number[][] => {
       const m = [[0, 0], [0, 0]];
-      targets.forEach((t, s) => m[Number(t >= tThreshold)]![Number(outputs[s]! >= pThreshold)]!++);
+      targets.forEach((t, s) => m[Number(t > tThreshold)]![Number(outputs[s]! > pThreshold)]!++);
       return m;
     };
     const zeroOne = [1, 0, 1, 0, 1];
@@ -82,6 +83,14 @@ describe('snapshot metrics (worker)', () => {
     assert.deepEqual(run(plusMinus, false), bySide(plusMinus, 0, 0));
     assert.deepEqual(run(zeroOne, true), bySide(zeroOne, 0.5, 0));
     assert.notDeepEqual(bySide(zeroOne, 0.5, 0.5), bySide(zeroOne, 0.5, 0), 'the two thresholds must tell apart on this data');
+  });
+
+  it('counts an output of exactly 0.5 as class 0, so the matrix agrees with the engine\'s accuracy', () => {
+    const outputs = [0.5, 0.5, 0.75, 0.25];
+    const targets = [0, 1, 1, 0];
+    const matrix = snapshotMetrics({ network: fixedNetwork(outputs), task: 'binary', train: set(targets, 1) })?.confusion?.matrix;
+    assert.deepEqual(matrix, [[2, 0], [1, 1]]);
+    assert.equal(accuracy(Float64Array.from(outputs), Float64Array.from(targets), 4, 1), 3 / 4);
   });
 
   it('gives MAE and R² for regression, from their definitions', () => {

@@ -22,7 +22,7 @@ function layer(dense: number, units: number, inputs: number, deadUnits: number[]
 
 function view(loss: number[], layers: LayerSnapshot[], divergence?: TrainingSnapshot['divergence']): TrainingView {
   const latest: TrainingSnapshot = { epoch: loss.length, batch: 0, batches: 1, loss: loss.at(-1) ?? NaN, learningRate: 0.01, layers, divergence };
-  return { status: 'paused', totalEpochs: 100, series: { loss, testLoss: [], accuracy: [], testAccuracy: [] }, latest, timeline: [] };
+  return { status: 'paused', totalEpochs: 100, series: { loss, testLoss: [], accuracy: [], testAccuracy: [], validationLoss: [], validationAccuracy: [] }, latest, timeline: [] };
 }
 
 describe('training problems for the Problems panel', () => {

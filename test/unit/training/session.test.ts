@@ -106,7 +106,7 @@ function setup(options: { perSecond?: number; keepRecent?: number; everyNth?: nu
   const state = (s: 'running' | 'paused' | 'done', epoch: number) => worker.emit('message', { type: 'state', state: s, epoch });
   const epoch = (n: number, batch = 0) => {
     const s = snapshot(n, batch);
-    const series = batch === 0 ? { from: n, loss: [s.loss], testLoss: [null], accuracy: [null], testAccuracy: [null] } : undefined;
+    const series = batch === 0 ? { from: n, loss: [s.loss], testLoss: [null], accuracy: [null], testAccuracy: [null], validationLoss: [null], validationAccuracy: [null] } : undefined;
     worker.emit('message', series ? { type: 'snapshot', snapshot: s, series } : { type: 'snapshot', snapshot: s });
   };
   return { session, worker, timers, views, live, warnings, ready, state, epoch, created: () => created };
@@ -173,7 +173,7 @@ describe('TrainingSession with a fake worker', () => {
     assert.deepEqual(t.session.view().timeline, Array.from({ length: 38 }, (_, e) => e), 'nothing dropped yet: every epoch');
     // The worker thinned its timeline: its list replaces the host's.
     const thinned = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20, 30, 36, 37, 38];
-    t.worker.emit('message', { type: 'snapshot', snapshot: snapshot(38), series: { from: 38, loss: [0.1], testLoss: [null], accuracy: [null], testAccuracy: [null] }, timeline: thinned });
+    t.worker.emit('message', { type: 'snapshot', snapshot: snapshot(38), series: { from: 38, loss: [0.1], testLoss: [null], accuracy: [null], testAccuracy: [null], validationLoss: [], validationAccuracy: [] }, timeline: thinned });
     assert.deepEqual(t.session.view().timeline, thinned);
     t.epoch(39);
     assert.deepEqual(t.session.view().timeline, [...thinned, 39], 'epochs after the list are added to it');
@@ -207,8 +207,8 @@ describe('TrainingSession with a fake worker', () => {
     session.command('train');
     worker.emit('message', { type: 'ready', totalEpochs: 1000, batches: 4, snapshot: snapshot(0) });
     // One snapshot message carries three epochs' numbers; the next one overlaps the first by one.
-    worker.emit('message', { type: 'snapshot', snapshot: snapshot(3), series: { from: 1, loss: [0.5, 0.25, 0.125], testLoss: [null, null, 0.3], accuracy: [0.5, 0.75, 1], testAccuracy: [null, null, null] } });
-    worker.emit('message', { type: 'snapshot', snapshot: snapshot(4), series: { from: 3, loss: [0.125, 0.0625], testLoss: [0.3, 0.2], accuracy: [1, 1], testAccuracy: [null, 0.5] } });
+    worker.emit('message', { type: 'snapshot', snapshot: snapshot(3), series: { from: 1, loss: [0.5, 0.25, 0.125], testLoss: [null, null, 0.3], accuracy: [0.5, 0.75, 1], testAccuracy: [null, null, null], validationLoss: [], validationAccuracy: [] } });
+    worker.emit('message', { type: 'snapshot', snapshot: snapshot(4), series: { from: 3, loss: [0.125, 0.0625], testLoss: [0.3, 0.2], accuracy: [1, 1], testAccuracy: [null, 0.5], validationLoss: [], validationAccuracy: [] } });
     assert.deepEqual(lines, [
       'debug epoch 1/1000: loss 0.5, accuracy 0.5',
       'debug epoch 2/1000: loss 0.25, accuracy 0.75',
@@ -216,7 +216,7 @@ describe('TrainingSession with a fake worker', () => {
       'debug epoch 4/1000: loss 0.0625, accuracy 1, test loss 0.2, test accuracy 0.5',
     ]);
     debug = false;
-    worker.emit('message', { type: 'snapshot', snapshot: snapshot(5), series: { from: 5, loss: [0.03], testLoss: [null], accuracy: [1], testAccuracy: [null] } });
+    worker.emit('message', { type: 'snapshot', snapshot: snapshot(5), series: { from: 5, loss: [0.03], testLoss: [null], accuracy: [1], testAccuracy: [null], validationLoss: [], validationAccuracy: [] } });
     assert.equal(lines.length, 4, 'no line is built when debug lines are not wanted');
     assert.equal(session.view().series.loss.length, 5, 'the epoch still reaches the charts');
     worker.emit('error', new Error('out of memory'));
@@ -258,14 +258,16 @@ describe('TrainingSession with a fake worker', () => {
     t.session.command('train');
     t.ready();
     const s = snapshot(4);
-    t.worker.emit('message', { type: 'snapshot', snapshot: s, series: { from: 1, loss: [4, 3, 2, 1], testLoss: [null, null, null, 0.5], accuracy: [0, 0, 1, 1], testAccuracy: [null, null, null, null] } });
-    t.worker.emit('message', { type: 'snapshot', snapshot: snapshot(5), series: { from: 4, loss: [1, 0.5], testLoss: [0.5, 0.4], accuracy: [1, 1], testAccuracy: [null, null] } });
+    t.worker.emit('message', { type: 'snapshot', snapshot: s, series: { from: 1, loss: [4, 3, 2, 1], testLoss: [null, null, null, 0.5], accuracy: [0, 0, 1, 1], testAccuracy: [null, null, null, null], validationLoss: [0.9, 0.8, 0.7, 0.6], validationAccuracy: [0.25, 0.5, 0.5, 0.75] } });
+    t.worker.emit('message', { type: 'snapshot', snapshot: snapshot(5), series: { from: 4, loss: [1, 0.5], testLoss: [0.5, 0.4], accuracy: [1, 1], testAccuracy: [null, null], validationLoss: [0.6, 0.55], validationAccuracy: [0.75, 1] } });
     const series = t.session.view().series;
     assert.deepEqual(series.loss, [4, 3, 2, 1, 0.5]);
     assert.deepEqual(series.testLoss, [null, null, null, 0.5, 0.4]);
     assert.deepEqual(series.accuracy, [0, 0, 1, 1, 1]);
+    assert.deepEqual(series.validationLoss, [0.9, 0.8, 0.7, 0.6, 0.55]);
+    assert.deepEqual(series.validationAccuracy, [0.25, 0.5, 0.5, 0.75, 1]);
     // What a designer that has the first 2 epochs is missing, and nothing for one that has them all.
-    assert.deepEqual(t.session.seriesSince(2), { from: 3, loss: [2, 1, 0.5], testLoss: [null, 0.5, 0.4], accuracy: [1, 1, 1], testAccuracy: [null, null, null] });
+    assert.deepEqual(t.session.seriesSince(2), { from: 3, loss: [2, 1, 0.5], testLoss: [null, 0.5, 0.4], accuracy: [1, 1, 1], testAccuracy: [null, null, null], validationLoss: [0.7, 0.6, 0.55], validationAccuracy: [0.5, 0.75, 1] });
     assert.deepEqual(t.session.seriesSince(5).loss, []);
     assert.equal(t.session.seriesSince(9).from, 6, 'a count past the end starts after the last epoch');
   });

@@ -36,7 +36,7 @@ describe('the training status bar text', () => {
     session.command('train');
     emit({ type: 'ready', totalEpochs: 2000, batches: 4, snapshot: snapshot(0, 0.75) });
     emit({ type: 'state', state: 'running', epoch: 0 });
-    emit({ type: 'snapshot', snapshot: snapshot(37, 0.123456), series: { from: 1, loss: Array(37).fill(0.2), testLoss: [], accuracy: [], testAccuracy: [] } });
+    emit({ type: 'snapshot', snapshot: snapshot(37, 0.123456), series: { from: 1, loss: Array(37).fill(0.2), testLoss: [], accuracy: [], testAccuracy: [], validationLoss: [], validationAccuracy: [] } });
     assert.deepEqual(statusBarText('xor.nnjson', session.view()), {
       text: '$(sync~spin) xor.nnjson: epoch 37/2000 · loss 0.1235',
       tooltip: 'NN Designer: training running. Click to show the designer.',

@@ -65,7 +65,7 @@ describe('snapshot reduction for the webview', () => {
     const s = snapshotOf([64, 64, 10]);
     assert.equal(s.layers[0]!.weights.length, SAMPLE_THRESHOLD);
     assert.equal(reduceSnapshot(s, [2, 2, 2]), s);
-    const view = { status: 'running' as const, totalEpochs: 5, series: { loss: [], testLoss: [], accuracy: [], testAccuracy: [] }, timeline: [], latest: s };
+    const view = { status: 'running' as const, totalEpochs: 5, series: { loss: [], testLoss: [], accuracy: [], testAccuracy: [], validationLoss: [], validationAccuracy: [] }, timeline: [], latest: s };
     assert.equal(reduceView(view, undefined), view);
     assert.equal(reduceView(undefined, undefined), undefined);
   });

@@ -180,7 +180,47 @@ describe('TrainingLoop (the worker side)', () => {
     assert.equal(sent[1].series?.from, 2);
   });
 
-  it('replays a kept epoch with the boundary of the weights it had then', async () => {
+  it('sends the validation split\'s loss and accuracy for every epoch, as the trainer measures them', async () => {
+    const model = example('iris');
+    model.training.epochs = 6;
+    if (model.data) model.data.split = { test: 0.2, validation: 0.2 };
+    const h = harness(model, 1e9);
+    h.init.snapshotIntervalMs = 1e12;
+    h.send({ type: 'init', init: h.init });
+    await h.settle();
+    h.send({ type: 'run' });
+    while (h.deferred.length > 0) h.turn();
+    const sent = h.posted.flatMap((m) => (m.type === 'snapshot' ? [m] : []));
+    const loss = sent.flatMap((m) => m.series?.validationLoss ?? []);
+    const accuracy = sent.flatMap((m) => m.series?.validationAccuracy ?? []);
+    const reference = buildSession(model, await loadSamples(model, undefined));
+    assert.equal(reference.data.validation?.count, 30, '20% of 150 held out for validation');
+    const expected = Array.from({ length: 6 }, () => reference.trainer.runEpoch()!);
+    assert.deepEqual(loss, expected.map((r) => r.validationLoss));
+    assert.deepEqual(accuracy, expected.map((r) => r.validationAccuracy));
+    assert.ok(accuracy.every((a) => typeof a === 'number' && a >= 0 && a <= 1));
+    assert.equal(sent.at(-1)?.snapshot.validationLoss, expected[5].validationLoss);
+  });
+
+    it('posts at most 2,000 training points, once, when it is ready', async () => {
+    const model = example('blobs');
+    model.data = { source: 'builtin', name: 'blobs', samples: 5000 };
+    model.training.epochs = 2;
+    const h = harness(model, 1e9);
+    h.send({ type: 'init', init: h.init });
+    await h.settle();
+    h.send({ type: 'run' });
+    while (h.deferred.length > 0) h.turn();
+    const withPoints = h.posted.filter((m) => 'points' in m && m.points !== undefined);
+    assert.equal(withPoints.length, 1, 'the points travel once');
+    const ready = withPoints[0]!;
+    assert.ok(ready.type === 'ready' && ready.points);
+    const train = buildSession(model, await loadSamples(model, undefined)).data.train;
+    assert.equal(ready.points.count, 2000);
+    assert.equal(ready.points.total, train.count);
+  });
+
+    it('replays a kept epoch with the boundary of the weights it had then', async () => {
     const model = example('xor');
     model.training.epochs = 30;
     const h = harness(model, 1e9);

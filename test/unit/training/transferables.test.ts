@@ -25,7 +25,7 @@ describe('transferables', () => {
       layers: [layer(4, 2), { ...layer(1, 4), dense: 1 }],
       boundary: { resolution: 2, xRange: [0, 1], yRange: [0, 1], output: new Float32Array(4), argmax: new Uint8Array(4), hidden: [new Float32Array(16)] },
     };
-    const message: WorkerToHost = { type: 'snapshot', snapshot, series: { from: 3, loss: [0.5], testLoss: [null], accuracy: [null], testAccuracy: [null] }, timeline: [0, 1, 2, 3] };
+    const message: WorkerToHost = { type: 'snapshot', snapshot, series: { from: 3, loss: [0.5], testLoss: [null], accuracy: [null], testAccuracy: [null], validationLoss: [], validationAccuracy: [] }, timeline: [0, 1, 2, 3] };
     const buffers = transferables(message);
     const expected = typedArrays(message).map((a) => a.buffer);
     assert.equal(expected.length, 15, 'six arrays in each of the two layers and three in the boundary');

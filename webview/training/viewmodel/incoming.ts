@@ -129,7 +129,7 @@ export function normaliseSnapshot(raw: unknown): TrainingSnapshot | undefined {
     learningRate: num(raw.learningRate),
     layers: raw.layers.map(normaliseLayer),
   };
-  for (const key of ['testLoss', 'accuracy', 'testAccuracy'] as const) {
+  for (const key of ['testLoss', 'accuracy', 'testAccuracy', 'validationLoss', 'validationAccuracy'] as const) {
     const v = optNum(raw[key]);
     if (v !== undefined) snapshot[key] = v;
   }
@@ -160,6 +160,8 @@ function normaliseSeries(raw: unknown): TrainingSeries {
     testLoss: nullableNumbers(s.testLoss),
     accuracy: nullableNumbers(s.accuracy),
     testAccuracy: nullableNumbers(s.testAccuracy),
+    validationLoss: nullableNumbers(s.validationLoss),
+    validationAccuracy: nullableNumbers(s.validationAccuracy),
   };
 }
 
@@ -176,7 +178,11 @@ export function normaliseView(raw: unknown): TrainingView | undefined {
   if (latest) view.latest = latest;
   if (typeof raw.message === 'string') view.message = raw.message;
   const p = raw.points;
-  if (isObject(p) && typeof p.count === 'number') view.points = { inputs: toFloat32(p.inputs), labels: toFloat32(p.labels), count: p.count };
+  if (isObject(p) && typeof p.count === 'number') {
+    view.points = { inputs: toFloat32(p.inputs), labels: toFloat32(p.labels), count: p.count };
+    if (typeof p.total === 'number') view.points.total = p.total;
+  }
+  if (typeof raw.pointsId === 'number') view.pointsId = raw.pointsId;
   const preview = normalisePreview(raw.preview);
   if (preview) view.preview = preview;
   if (isObject(raw.reading)) view.reading = { rows: num(raw.reading.rows, 0), characters: num(raw.reading.characters, 0) };

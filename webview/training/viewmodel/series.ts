@@ -1,6 +1,6 @@
 // The charts' per-epoch series, grown from live snapshots between the full
 // views the host sends on status changes, and the timeline's epoch lookup.
-import type { TrainingSeries, TrainingSnapshot } from '../../../src/protocol/training';
+import { NULLABLE_SERIES, type TrainingSeries, type TrainingSnapshot } from '../../../src/protocol/training';
 
 /** A snapshot that closes an epoch (rather than a step-one-batch snapshot inside one). */
 export function closesEpoch(snapshot: TrainingSnapshot): boolean {
@@ -16,16 +16,12 @@ function setAt<T>(list: T[], index: number, value: T, fill: T): void {
 export function mergeSnapshot(series: TrainingSeries, snapshot: TrainingSnapshot): TrainingSeries {
   if (!closesEpoch(snapshot)) return series;
   const at = snapshot.epoch - 1;
-  const next: TrainingSeries = {
-    loss: series.loss.slice(0, at),
-    testLoss: series.testLoss.slice(0, at),
-    accuracy: series.accuracy.slice(0, at),
-    testAccuracy: series.testAccuracy.slice(0, at),
-  };
+  const next = { ...series, loss: series.loss.slice(0, at) };
   setAt(next.loss, at, snapshot.loss, NaN);
-  setAt(next.testLoss, at, snapshot.testLoss ?? null, null);
-  setAt(next.accuracy, at, snapshot.accuracy ?? null, null);
-  setAt(next.testAccuracy, at, snapshot.testAccuracy ?? null, null);
+  for (const key of NULLABLE_SERIES) {
+    next[key] = series[key].slice(0, at);
+    setAt(next[key], at, snapshot[key] ?? null, null);
+  }
   return next;
 }
 
@@ -42,12 +38,9 @@ export function mergeDelta(series: TrainingSeries, from: number, delta: Training
     for (let k = 0; k < delta.loss.length; k++) out.push(k < added.length ? added[k]! : fill);
     return out;
   };
-  return {
-    loss: write(series.loss, delta.loss, NaN),
-    testLoss: write(series.testLoss, delta.testLoss, null),
-    accuracy: write(series.accuracy, delta.accuracy, null),
-    testAccuracy: write(series.testAccuracy, delta.testAccuracy, null),
-  };
+  const next = { ...series, loss: write(series.loss, delta.loss, NaN) };
+  for (const key of NULLABLE_SERIES) next[key] = write(series[key], delta[key], null);
+  return next;
 }
 
 /** Adds an epoch to a sorted timeline if it is not there yet. */
@@ -66,9 +59,13 @@ export function nearestIndex(timeline: readonly number[], epoch: number): number
 }
 
 export function hasAccuracy(series: TrainingSeries): boolean {
-  return series.accuracy.some((v) => v !== null) || series.testAccuracy.some((v) => v !== null);
+  return [series.accuracy, series.testAccuracy, series.validationAccuracy].some((values) => values.some((v) => v !== null));
 }
 
 export function hasTestLoss(series: TrainingSeries): boolean {
   return series.testLoss.some((v) => v !== null);
+}
+
+export function hasValidation(series: TrainingSeries): boolean {
+  return series.validationLoss.some((v) => v !== null);
 }

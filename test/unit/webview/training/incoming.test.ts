@@ -68,7 +68,7 @@ describe('webview training: incoming messages', () => {
   it('normalises a view: unknown status becomes idle, loss nulls become NaN, series and points survive JSON', () => {
     const view: TrainingView = {
       status: 'running', totalEpochs: 10, timeline: [0, 1, 2],
-      series: { loss: [0.5, NaN], testLoss: [null, 0.4], accuracy: [null, null], testAccuracy: [0.5, 0.75] },
+      series: { loss: [0.5, NaN], testLoss: [null, 0.4], accuracy: [null, null], testAccuracy: [0.5, 0.75], validationLoss: [null, null], validationAccuracy: [null, null] },
       latest: snapshot(),
       points: { inputs: Float32Array.of(0, 1, 1, 0), labels: Float32Array.of(1, 0), count: 2 },
     };

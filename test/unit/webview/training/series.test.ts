@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { TrainingSeries, TrainingSnapshot } from '../../../../src/protocol/training';
 import { closesEpoch, hasAccuracy, mergeDelta, mergeSnapshot, nearestIndex, withEpoch } from '../../../../webview/training/viewmodel/series';
 
-const empty = (): TrainingSeries => ({ loss: [], testLoss: [], accuracy: [], testAccuracy: [] });
+const empty = (): TrainingSeries => ({ loss: [], testLoss: [], accuracy: [], testAccuracy: [], validationLoss: [], validationAccuracy: [] });
 const snap = (epoch: number, batch: number, loss: number, extra: Partial<TrainingSnapshot> = {}): TrainingSnapshot =>
   ({ epoch, batch, batches: 4, loss, learningRate: 0.1, layers: [], ...extra });
 
@@ -16,10 +16,12 @@ describe('webview training: series and timeline', () => {
 
   it('writes epoch N at index N − 1, and a batch snapshot changes nothing', () => {
     let s = mergeSnapshot(empty(), snap(1, 0, 0.9, { accuracy: 0.5 }));
-    s = mergeSnapshot(s, snap(2, 0, 0.7, { testLoss: 0.8 }));
+    s = mergeSnapshot(s, snap(2, 0, 0.7, { testLoss: 0.8, validationLoss: 0.75, validationAccuracy: 0.6 }));
     assert.deepEqual(s.loss, [0.9, 0.7]);
     assert.deepEqual(s.testLoss, [null, 0.8]);
     assert.deepEqual(s.accuracy, [0.5, null]);
+    assert.deepEqual(s.validationLoss, [null, 0.75]);
+    assert.deepEqual(s.validationAccuracy, [null, 0.6]);
     assert.equal(mergeSnapshot(s, snap(2, 1, 5)), s);
   });
 
@@ -35,13 +37,13 @@ describe('webview training: series and timeline', () => {
     // The webview saw epochs 1 and 3 only; the delta brings 2 to 5.
     let s = mergeSnapshot(mergeSnapshot(empty(), snap(1, 0, 0.9)), snap(3, 0, 0.7));
     assert.ok(Number.isNaN(s.loss[1]));
-    const delta = { loss: [0.8, 0.7, 0.6, 0.5], testLoss: [null, null, 0.65, 0.55], accuracy: [0.5, 0.5, 0.75, 1], testAccuracy: [null, null, null, null] };
+    const delta = { loss: [0.8, 0.7, 0.6, 0.5], testLoss: [null, null, 0.65, 0.55], accuracy: [0.5, 0.5, 0.75, 1], testAccuracy: [null, null, null, null], validationLoss: [null, null, null, null], validationAccuracy: [null, null, null, null] };
     s = mergeSnapshot(mergeDelta(s, 2, delta), snap(5, 0, 0.5, { testLoss: 0.55, accuracy: 1 }));
     assert.deepEqual(s.loss, [0.9, 0.8, 0.7, 0.6, 0.5]);
     assert.deepEqual(s.testLoss, [null, null, null, 0.65, 0.55]);
     assert.deepEqual(s.accuracy, [null, 0.5, 0.5, 0.75, 1]);
     // A delta that starts after a gap keeps its epochs at their own indices.
-    const late = mergeDelta(empty(), 3, { loss: [0.4], testLoss: [null], accuracy: [null], testAccuracy: [null] });
+    const late = mergeDelta(empty(), 3, { loss: [0.4], testLoss: [null], accuracy: [null], testAccuracy: [null], validationLoss: [null], validationAccuracy: [null] });
     assert.equal(late.loss.length, 3);
     assert.equal(late.loss[2], 0.4);
   });
@@ -57,6 +59,6 @@ describe('webview training: series and timeline', () => {
 
   it('shows accuracy only when some epoch reported it', () => {
     assert.equal(hasAccuracy({ ...empty(), accuracy: [null, null] }), false);
-    assert.equal(hasAccuracy({ ...empty(), testAccuracy: [null, 0.5] }), true);
+    assert.equal(hasAccuracy({ ...empty(), testAccuracy: [null, 0.5], validationLoss: [null, null], validationAccuracy: [null, null] }), true);
   });
 });
