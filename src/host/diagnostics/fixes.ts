@@ -5,7 +5,7 @@
 import { applyEdits, getNodeValue, modify, parseTree, type FormattingOptions, type JSONPath, type ParseError } from 'jsonc-parser';
 import { parsePointer, pointerToPath } from '../../model/pointer';
 import type { Problem } from './problems';
-import { lowerLearningRate } from './training';
+import { lowerLearningRate, roundLearningRate } from './training';
 
 export interface QuickFix {
   title: string;
@@ -30,9 +30,8 @@ export function quickFixes(text: string, problem: Pick<Problem, 'pointer' | 'cod
     const optimizer = isObj(doc.training) ? doc.training.optimizer : undefined;
     const current = isObj(optimizer) ? optimizer.learningRate : undefined;
     if (typeof current !== 'number' || !(current > 0) || !Number.isFinite(current)) return [];
-    const next = problem.suggestedLearningRate !== undefined && problem.suggestedLearningRate > 0 && problem.suggestedLearningRate < current
-      ? problem.suggestedLearningRate
-      : lowerLearningRate(current);
+    const suggested = problem.suggestedLearningRate !== undefined ? roundLearningRate(problem.suggestedLearningRate) : NaN;
+    const next = suggested > 0 && suggested < current ? suggested : lowerLearningRate(current);
     return [{ title: `Lower the learning rate to ${next}`, text: edit.set(['training', 'optimizer', 'learningRate'], next).text, preferred: true }];
   }
 
