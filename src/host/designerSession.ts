@@ -166,18 +166,36 @@ export class DesignerSession implements vscode.Disposable {
   }
 
   enqueueEdit(edit: DesignerEdit, version: number): Promise<EditOutcome> {
-    const run = this.queue.then(() => this.applyEdit(edit, version));
+    return this.enqueue(() => this.applyEdit(edit, version));
+  }
+
+  private enqueue(task: () => Promise<EditOutcome>): Promise<EditOutcome> {
+    const run = this.queue.then(task);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
+  private refuse(what: string, reason: string): EditOutcome {
+    log().warn(`designer: ${what} refused: ${reason}`);
+    // The webview may be showing something older than the document; bring it up to date.
+    this.postState();
+    return { applied: false, reason };
+  }
+
+  /** Turns `oldText` into `newText` with one WorkspaceEdit of the span that differs. */
+  private async replaceText(oldText: string, newText: string): Promise<EditOutcome> {
+    const eol = this.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const change = minimalReplacement(oldText, withLineEndings(newText, eol));
+    if (!change) return { applied: true };
+    const workspaceEdit = new vscode.WorkspaceEdit();
+    const range = new vscode.Range(this.document.positionAt(change.start), this.document.positionAt(change.end));
+    workspaceEdit.replace(this.document.uri, range, change.text);
+    const ok = await vscode.workspace.applyEdit(workspaceEdit);
+    return ok ? { applied: true } : { applied: false, reason: 'VS Code did not apply the edit' };
+  }
+
   private async applyEdit(edit: DesignerEdit, version: number): Promise<EditOutcome> {
-    const refuse = (reason: string): EditOutcome => {
-      log().warn(`designer: ${edit.kind} refused: ${reason}`);
-      // The webview may be showing something older than the document; bring it up to date.
-      this.postState();
-      return { applied: false, reason };
-    };
+    const refuse = (reason: string): EditOutcome => this.refuse(edit.kind, reason);
     if (this.readOnly) return refuse('the document is read-only');
     if (version !== this.document.version) {
       return refuse(`it was made against version ${version} but the document is at version ${this.document.version}`);
@@ -188,14 +206,8 @@ export class DesignerSession implements vscode.Disposable {
       void vscode.window.showWarningMessage(`NN Designer: ${result.message}`);
       return refuse(result.message);
     }
-    const eol = this.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-    const change = minimalReplacement(oldText, withLineEndings(result.text, eol));
-    if (!change) return { applied: true };
-    const workspaceEdit = new vscode.WorkspaceEdit();
-    const range = new vscode.Range(this.document.positionAt(change.start), this.document.positionAt(change.end));
-    workspaceEdit.replace(this.document.uri, range, change.text);
-    const ok = await vscode.workspace.applyEdit(workspaceEdit);
-    if (!ok) return refuse('VS Code did not apply the edit');
+    const outcome = await this.replaceText(oldText, result.text);
+    if (!outcome.applied) return refuse(outcome.reason);
     log().info(`designer: ${edit.kind} applied to ${fileName(this.document.uri)}`);
     return { applied: true };
   }
