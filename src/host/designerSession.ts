@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { parseWebviewMessage } from '../protocol/validate';
 import { assertNever, type DesignerEdit, type DocumentState, type HostToWebview, type TrainingCommand } from '../protocol/webview';
 import { documentState, editedText } from './documentModel';
+import { chosenFix } from './errorFixes';
 import { getHtml, localResourceRoots } from './html';
 import { errorMessage, log } from './log';
 import { isReadOnly } from './readOnly';
@@ -117,6 +118,15 @@ export class DesignerSession implements vscode.Disposable {
       case 'openAsText':
         await vscode.commands.executeCommand('vscode.openWith', this.document.uri, 'default', this.panel.viewColumn);
         return undefined;
+      case 'revealText': {
+        // Offsets past the end are clamped by positionAt, so a state older than the text still lands somewhere sensible.
+        const start = this.document.positionAt(message.offset);
+        const end = this.document.positionAt(message.offset + message.length);
+        await vscode.window.showTextDocument(this.document, { viewColumn: vscode.ViewColumn.Beside, selection: new vscode.Range(start, end) });
+        return undefined;
+      }
+      case 'quickFix':
+        return this.enqueueFix(message.error, message.fix, message.version);
       case 'exportDiagram':
         if (this.pendingExport?.format === message.format) {
           this.pendingExport.resolve(message.data);
@@ -169,6 +179,11 @@ export class DesignerSession implements vscode.Disposable {
     return this.enqueue(() => this.applyEdit(edit, version));
   }
 
+  /** A quick fix from the error panel: fix `fix` of error `error` in the state of `version`. */
+  enqueueFix(error: number, fix: number, version: number): Promise<EditOutcome> {
+    return this.enqueue(() => this.applyFix(error, fix, version));
+  }
+
   private enqueue(task: () => Promise<EditOutcome>): Promise<EditOutcome> {
     const run = this.queue.then(task);
     this.queue = run.catch(() => undefined);
@@ -180,6 +195,20 @@ export class DesignerSession implements vscode.Disposable {
     // The webview may be showing something older than the document; bring it up to date.
     this.postState();
     return { applied: false, reason };
+  }
+
+  private async applyFix(error: number, fix: number, version: number): Promise<EditOutcome> {
+    if (this.readOnly) return this.refuse('quick fix', 'the document is read-only');
+    if (version !== this.document.version) {
+      return this.refuse('quick fix', `it was chosen in version ${version} but the document is at version ${this.document.version}`);
+    }
+    const oldText = this.document.getText();
+    const chosen = chosenFix(oldText, error, fix);
+    if (!chosen) return this.refuse('quick fix', `error ${error} has no fix ${fix}`);
+    const outcome = await this.replaceText(oldText, chosen.text);
+    if (!outcome.applied) return this.refuse('quick fix', outcome.reason);
+    log().info(`designer: quick fix "${chosen.title}" applied to ${fileName(this.document.uri)}`);
+    return outcome;
   }
 
   /** Turns `oldText` into `newText` with one WorkspaceEdit of the span that differs. */
