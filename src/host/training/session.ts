@@ -7,6 +7,7 @@ import type { LayerSnapshot, TrainingSnapshot, TrainingStatus, TrainingView } fr
 import type { TrainingCommand } from '../../protocol/webview';
 import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerToHost } from '../../protocol/worker';
 import { policyEpochs } from '../../worker/timeline';
+import { Liveness } from './liveness';
 import { Throttle, realTimers, type Timers } from './throttle';
 
 /** What the session needs of a worker_threads Worker. */
@@ -58,6 +59,8 @@ export class TrainingSession {
   private nextId = 1;
   private saved: TrainedParameters | undefined;
   private ended = false;
+  /** Gives up on a worker that stays silent while the session waits for it. */
+  private readonly liveness: Liveness;
 
   constructor(
     private readonly createWorker: () => WorkerPort,
@@ -68,6 +71,12 @@ export class TrainingSession {
   ) {
     this.totalEpochs = init.model.training.epochs;
     this.live = new Throttle(options.updatesPerSecond, (s) => this.events.snapshot?.(s), timers);
+    this.liveness = new Liveness(timers, () => !this.started || this.statusValue === 'running' || this.requests.size > 0, (silentMs) =>
+      this.crashed(
+        `the training worker stopped responding: nothing was heard from it for ${Math.round(silentMs / 1000)} s ` +
+          '(it may have been ended by the browser or run out of memory); train again to start a new one',
+      ),
+    );
   }
 
   get status(): TrainingStatus {
@@ -88,6 +97,7 @@ export class TrainingSession {
     worker.on('error', (e) => this.crashed(`the training worker crashed: ${e.message}`));
     worker.on('exit', (code) => this.crashed(`the training worker exited unexpectedly (code ${code})`));
     worker.postMessage({ type: 'init', init: this.init });
+    this.liveness.start();
   }
 
   command(command: WorkerCommand): void {
@@ -202,6 +212,7 @@ export class TrainingSession {
 
   private receive(message: WorkerToHost): void {
     if (this.ended) return;
+    this.liveness.heard(message.type === 'alive' ? message.longestTurnMs : undefined);
     switch (message.type) {
       case 'progress':
         if (this.started) break;
@@ -284,6 +295,7 @@ export class TrainingSession {
     this.statusValue = status;
     this.message = message;
     this.live.cancel();
+    this.liveness.stop();
     for (const request of this.requests.values()) request.reject(new Error(message ?? 'the training session ended'));
     this.requests.clear();
     const worker = this.worker;
@@ -293,6 +305,7 @@ export class TrainingSession {
   }
 
   private send(message: HostToWorker): void {
+    this.liveness.sending();
     this.worker?.postMessage(message);
   }
 
