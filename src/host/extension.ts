@@ -3,11 +3,13 @@
 
 import * as vscode from 'vscode';
 import { activateFeatures } from './activate';
-import { nodeWorkerFactory, WORKER_HEAP_MB } from './training/nodeWorker';
+import { clampWorkerMemoryMb } from './training/memory';
+import { nodeWorkerFactory } from './training/nodeWorker';
 
 export function activate(context: vscode.ExtensionContext): void {
   const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath;
-  const heapMb = () => vscode.workspace.getConfiguration('nnDesigner.training').get<number>('workerMemoryMb', WORKER_HEAP_MB);
+  // A value out of bounds (0, -1, a string, 1e9) would make worker_threads fail or the limit meaningless.
+  const heapMb = () => clampWorkerMemoryMb(vscode.workspace.getConfiguration('nnDesigner.training').get<unknown>('workerMemoryMb'));
   activateFeatures(context, nodeWorkerFactory(workerPath, heapMb), 'on Node');
 }
 

@@ -11,7 +11,7 @@ export interface TimelineOptions {
   maxBytes?: number;
 }
 
-const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 
 /** Bytes held by the snapshot's typed arrays. */
 export function snapshotBytes(snapshot: TrainingSnapshot): number {

@@ -15,7 +15,8 @@ import { minimalReplacement, withLineEndings } from '../textEdit';
 import { shapeKey, trainedText } from './apply';
 import { trainingConfig } from './config';
 import { feedWorker } from './dataFeed';
-import { dataDelivery, statusBarProgress } from './files';
+import { dataDelivery, dataUri, statusBarProgress } from './files';
+import { estimateSessionMemory, memoryRefusal } from './memory';
 import { TrainingSession, type WorkerPort } from './session';
 import type { WorkerFactory } from './workerFactory';
 import { reportTrainingProblems } from '../diagnostics';
@@ -194,10 +195,18 @@ export class TrainingManager implements vscode.Disposable {
     const model: NnModel = loaded.model;
     const delivery = await dataDelivery(uri, model, this.workers.readsDisk === true);
     const config = trainingConfig(uri);
+    const name = path.basename(uri.path);
+    // Weights, gradients and data are typed arrays outside the worker's heap limit: refuse what would not fit before starting.
+    const dataFileBytes = model.data?.source === 'file' ? (await vscode.workspace.fs.stat(dataUri(uri, model.data.path))).size : undefined;
+    const estimate = estimateSessionMemory(model, { keepRecentEpochs: config.keepRecentEpochs, keepEveryNth: config.keepEveryNth, dataFileBytes });
+    const refusal = memoryRefusal(name, estimate, config.workerMemoryMb);
+    if (refusal) {
+      log().warn(`training: ${refusal}`);
+      throw new Error(refusal);
+    }
     const previous = this.entries.get(key);
     const listeners = previous?.listeners ?? this.listenersFor(key);
     previous?.session.dispose();
-    const name = path.basename(uri.path);
     const entry: Entry = { session: undefined as unknown as TrainingSession, shape: shapeKey(model), applied: 0, stale: false, listeners, holders: previous?.holders ?? 0 };
     entry.session = new TrainingSession(
       () => feedWorker(this.startWorker(name), delivery, statusBarProgress(name)),
