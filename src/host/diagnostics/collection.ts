@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { Locator } from '../../model/locate';
 import { parseTree } from 'jsonc-parser';
-import { resolveDataPath } from '../dataPath';
+import { resolveDataFile } from '../dataPath';
 import { errorMessage, log } from '../log';
 import { dataProblems, type ReadResult } from './dataProblems';
 import { modelProblems, visibleRange, type Problem } from './problems';
@@ -97,7 +97,7 @@ export class NnjsonDiagnostics implements vscode.Disposable {
   }
 
   private async readData(documentUri: vscode.Uri, relativePath: string): Promise<ReadResult> {
-    const resolved = resolveDataPath(documentUri, relativePath, vscode.workspace.workspaceFolders);
+    const resolved = await resolveDataFile(documentUri, relativePath, vscode.workspace.workspaceFolders);
     if (!resolved.ok) return { problem: resolved.message };
     try {
       return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(resolved.uri)) };

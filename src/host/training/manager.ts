@@ -197,7 +197,7 @@ export class TrainingManager implements vscode.Disposable {
     const config = trainingConfig(uri);
     const name = path.basename(uri.path);
     // Weights, gradients and data are typed arrays outside the worker's heap limit: refuse what would not fit before starting.
-    const dataFileBytes = model.data?.source === 'file' ? (await vscode.workspace.fs.stat(dataUri(uri, model.data.path))).size : undefined;
+    const dataFileBytes = model.data?.source === 'file' ? (await vscode.workspace.fs.stat(await dataUri(uri, model.data.path))).size : undefined;
     const estimate = estimateSessionMemory(model, { keepRecentEpochs: config.keepRecentEpochs, keepEveryNth: config.keepEveryNth, dataFileBytes });
     const refusal = memoryRefusal(name, estimate, config.workerMemoryMb);
     if (refusal) {
