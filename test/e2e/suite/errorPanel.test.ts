@@ -27,12 +27,9 @@ describe('designer error panel', () => {
 
   it('opens the text at an error, and a quick fix clicked in the designer repairs the file and brings the diagram back', async function () {
     if (!hasBrowser()) this.skip();
-    const example = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(workspaceFile('and.nnjson')))) as Doc;
-    // Other tests may have trained the workspace copy: start from the seed, with one row too wide.
-    for (const layer of example.layers) {
-      delete layer.weights;
-      delete layer.bias;
-    }
+    // The extension's own copy: other tests edit and train the workspace's.
+    const ext = await activeExtension();
+    const example = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'examples', 'and.nnjson')))) as Doc;
     example.layers[2]!.weights = [[0.5, -0.5, 0.25, 1]];
     const uri = workspaceFile('broken-units.nnjson');
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(example, null, 2) + '\n'));
