@@ -70,6 +70,8 @@ export class Liveness {
     if (this.stopped) return;
     // Checking a few times per limit notices death within about a third of the limit past it.
     this.timer = this.timers.setTimeout(() => this.check(), this.timeoutMs / 3);
+    // The check alone must not keep a Node process (a test, a benchmark) alive.
+    (this.timer as { unref?: () => void } | undefined)?.unref?.();
   }
 
   private check(): void {
