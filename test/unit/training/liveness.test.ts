@@ -88,14 +88,14 @@ describe('training session: a worker that goes silent', () => {
     t.running();
     t.clock.advance(LIVENESS_TIMEOUT_MS - 1000);
     assert.equal(t.session.status, 'running', 'not before the limit');
-    t.clock.advance(LIVENESS_TIMEOUT_MS);
+    while (t.session.status === 'running' && t.clock.time < 10 * LIVENESS_TIMEOUT_MS) t.clock.advance(100);
     assert.equal(t.session.status, 'failed');
+    assert.ok(t.clock.time >= LIVENESS_TIMEOUT_MS && t.clock.time <= LIVENESS_TIMEOUT_MS * (1 + 1 / 3) + 100, `noticed at ${t.clock.time} ms, within a third of the limit past it`);
     assert.equal(t.session.isEnded, true);
     assert.ok(t.worker.terminated >= 1, 'the worker is terminated');
     const last = t.views.at(-1);
     assert.equal(last?.status, 'failed', 'the manager is told, and logs and shows it');
     assert.match(last?.message ?? '', /^the training worker stopped responding: nothing was heard from it for 1[5-9] s/);
-    assert.ok(t.clock.time - LIVENESS_TIMEOUT_MS <= LIVENESS_TIMEOUT_MS, 'noticed within a third of the limit past it');
   });
 
   it('keeps a running session whose worker sends heartbeats, for as long as it runs', () => {
