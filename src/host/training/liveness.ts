@@ -11,6 +11,22 @@ import type { Timers } from './throttle';
 export const LIVENESS_TIMEOUT_MS = 15_000;
 /** A worker whose slices have taken long gets this many times its longest one. */
 const TURN_FACTOR = 4;
+/**
+ * A slow machine's rate for a first guess at a batch's time, in multiply-adds
+ * and the like per millisecond: the browser's reference kernels on a busy core.
+ */
+const SLOW_FLOPS_PER_MS = 50_000;
+
+/**
+ * The silence a session allows before the worker has reported a slice: 15 s, or
+ * four times a slow machine's time for one batch of this network (forward and
+ * backward, about 6 operations per parameter and sample), whichever is longer,
+ * so a network whose single batch takes long is not taken for dead.
+ */
+export function livenessLimitMs(parameters: number, batchSize: number): number {
+  const batchMs = (6 * parameters * Math.max(1, batchSize)) / SLOW_FLOPS_PER_MS;
+  return Math.max(LIVENESS_TIMEOUT_MS, Math.ceil(TURN_FACTOR * batchMs));
+}
 
 export class Liveness {
   private lastSign: number;

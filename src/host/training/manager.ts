@@ -16,6 +16,7 @@ import { shapeKey, trainedText } from './apply';
 import { trainingConfig } from './config';
 import { feedWorker } from './dataFeed';
 import { dataDelivery, dataUri, statusBarProgress } from './files';
+import { livenessLimitMs } from './liveness';
 import { estimateSessionMemory, memoryRefusal } from './memory';
 import { TrainingSession, type WorkerPort } from './session';
 import type { WorkerFactory } from './workerFactory';
@@ -220,7 +221,10 @@ export class TrainingManager implements vscode.Disposable {
         keepEveryNth: config.keepEveryNth,
         epochsPerSecond: config.maxEpochsPerSecond,
       },
-      { updatesPerSecond: config.updatesPerSecond, keepRecentEpochs: config.keepRecentEpochs, keepEveryNth: config.keepEveryNth },
+      {
+        updatesPerSecond: config.updatesPerSecond, keepRecentEpochs: config.keepRecentEpochs, keepEveryNth: config.keepEveryNth,
+        livenessMs: livenessLimitMs(estimate.parameters, model.training.batchSize),
+      },
       {
         view: (view) => {
           if (this.entries.get(key) !== entry) return;

@@ -25,6 +25,8 @@ export interface SessionOptions {
   keepEveryNth: number;
   /** How long Stop waits for the worker to hand over its weights before terminating it anyway. */
   stopTimeoutMs?: number;
+  /** Silence after which a worker the session waits for is taken for dead (default LIVENESS_TIMEOUT_MS). */
+  livenessMs?: number;
 }
 
 export interface SessionEvents {
@@ -76,6 +78,7 @@ export class TrainingSession {
         `the training worker stopped responding: nothing was heard from it for ${Math.round(silentMs / 1000)} s ` +
           '(it may have been ended by the browser or run out of memory); train again to start a new one',
       ),
+      options.livenessMs,
     );
   }
 

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LIVENESS_TIMEOUT_MS } from '../../../src/host/training/liveness';
+import { LIVENESS_TIMEOUT_MS, livenessLimitMs } from '../../../src/host/training/liveness';
 import { TrainingSession, type WorkerPort } from '../../../src/host/training/session';
 import type { Timers } from '../../../src/host/training/throttle';
 import { loadModel } from '../../../src/model/parse';
@@ -61,7 +61,7 @@ function snapshot(epoch: number): TrainingSnapshot {
   return { epoch, batch: 0, batches: 1, loss: 1, learningRate: 0.1, layers: [] };
 }
 
-function setup() {
+function setup(livenessMs?: number) {
   const loaded = loadModel(readFileSync(join(__dirname, '..', '..', '..', 'examples', 'and.nnjson'), 'utf8'));
   if (!loaded.ok) throw new Error('examples/and.nnjson does not load');
   const worker = new FakeWorker();
@@ -70,7 +70,7 @@ function setup() {
   const session = new TrainingSession(
     () => worker,
     { model: loaded.model, boundaryResolution: 20, stream: true, keepRecentEpochs: 200, keepEveryNth: 10 },
-    { updatesPerSecond: 10, keepRecentEpochs: 200, keepEveryNth: 10 },
+    { updatesPerSecond: 10, keepRecentEpochs: 200, keepEveryNth: 10, livenessMs },
     { view: (v) => views.push(v) },
     clock,
   );
@@ -153,6 +153,20 @@ describe('training session: a worker that goes silent', () => {
     t.clock.advance(35_000, 1000);
     assert.equal(t.session.status, 'running', '35 s of silence after a 10 s slice is not death');
     t.clock.advance(20_000, 1000);
+    assert.equal(t.session.status, 'failed');
+  });
+
+  it('gives a network whose single batch may take long more time before its first slice is reported', () => {
+    assert.equal(livenessLimitMs(13, 1), LIVENESS_TIMEOUT_MS, 'the AND network gets the plain limit');
+    assert.equal(livenessLimitMs(50_890, 32), LIVENESS_TIMEOUT_MS, 'so does the MNIST example');
+    // 20 M parameters × 64 samples × 6 operations at 50 M a second: about 154 s a batch on a slow machine, four times that.
+    const big = livenessLimitMs(20_000_000, 64);
+    assert.equal(big, Math.ceil(4 * (6 * 20_000_000 * 64) / 50_000));
+    const t = setup(big);
+    t.running();
+    t.clock.advance(big - 60_000, 1000);
+    assert.equal(t.session.status, 'running', 'nine minutes into the first batch');
+    t.clock.advance(big / 3 + 61_000, 1000);
     assert.equal(t.session.status, 'failed');
   });
 
