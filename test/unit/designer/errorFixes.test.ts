@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { documentState } from '../../../src/host/documentModel';
-import { chosenFix, errorFixes, MAX_FIXED_ERRORS } from '../../../src/host/errorFixes';
+import { chosenFix, errorFixTitles, MAX_FIXED_ERRORS } from '../../../src/host/errorFixes';
+import { quickFixes } from '../../../src/host/diagnostics/fixes';
+import { fromModelError } from '../../../src/host/diagnostics/problems';
 import { loadModel } from '../../../src/model/parse';
 import { parseWebviewMessage } from '../../../src/protocol/validate';
 
@@ -65,10 +67,24 @@ describe("the designer's error panel: quick fixes", () => {
     });
     const loaded = loadModel(text);
     assert.ok(!loaded.ok);
-    const fixes = errorFixes(text, loaded.errors);
+    const fixes = errorFixTitles(text, loaded.errors) ?? [];
     assert.ok(loaded.errors.length > MAX_FIXED_ERRORS);
     assert.ok(fixes.slice(0, MAX_FIXED_ERRORS).every((f) => f.length > 0));
     assert.ok(fixes.slice(MAX_FIXED_ERRORS).every((f) => f.length === 0));
+  });
+
+  it('offers the same fixes, with the same texts, as the text editor\'s light bulb', () => {
+    const text = broken((d) => {
+      d.layers[0]!.bias = [0, 0];
+      d.layers[2]!.weights = [[1, 2, 3, 4]];
+    });
+    const loaded = loadModel(text);
+    assert.ok(!loaded.ok);
+    loaded.errors.forEach((error, k) => {
+      const bulb = quickFixes(text, fromModelError(error, 'error'));
+      assert.ok(bulb.length > 0);
+      bulb.forEach((expected, f) => assert.deepEqual(chosenFix(text, k, f), expected));
+    });
   });
 });
 
