@@ -93,7 +93,12 @@ function render(): void {
   if (!model) {
     editor.close(false);
     header.replaceChildren(el('span', { className: 'file-name', text: state.fileName }));
-    errorHost.replaceChildren(renderErrorPanel(state.fileName, state.errors, () => post({ type: 'openAsText' })));
+    const version = state.version;
+    errorHost.replaceChildren(renderErrorPanel(state.fileName, state.errors, state.readOnly ? undefined : state.fixes, {
+      openAsText: () => post({ type: 'openAsText' }),
+      reveal: (error) => post({ type: 'revealText', offset: error.offset, length: error.length }),
+      applyFix: (error, fix) => post({ type: 'quickFix', error, fix, version }),
+    }));
     markShown(state);
     return;
   }

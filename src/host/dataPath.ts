@@ -45,6 +45,51 @@ export function resolveDataPath(documentUri: vscode.Uri, relativePath: string, w
   return { ok: true, uri: target };
 }
 
+/**
+ * Where a `file:` URI really is on disk, with every symbolic link followed
+ * (Node's fs.realpath); undefined where that cannot be known. The Node entry
+ * point sets it (`useRealPath`); the browser has none, and VS Code for the
+ * Web's file systems are read through workspace.fs, which follows no links of
+ * its own choosing.
+ */
+export type RealPath = (uri: vscode.Uri) => Promise<string | undefined>;
+
+let realPathOf: RealPath | undefined;
+
+/** Called once by the entry point that can follow links. */
+export function useRealPath(realPath: RealPath | undefined): void {
+  realPathOf = realPath;
+}
+
+/**
+ * `resolveDataPath`, then the same rule for where the file really is: a
+ * symbolic link inside the network's folder that leads out of it is refused
+ * as ".." is. This is the check every reader of a data file goes through. A
+ * file that does not exist passes here; reading it reports that.
+ */
+export async function resolveDataFile(
+  documentUri: vscode.Uri,
+  relativePath: string,
+  workspaceFolders: readonly FolderLike[] | undefined,
+  realPath: RealPath | undefined = realPathOf,
+): Promise<DataPathResult> {
+  const resolved = resolveDataPath(documentUri, relativePath, workspaceFolders);
+  if (!resolved.ok || !realPath) return resolved;
+  const folderUri = documentUri.with({ path: documentUri.path.slice(0, documentUri.path.lastIndexOf('/')) || '/' });
+  const [file, folder] = await Promise.all([realPath(resolved.uri).catch(() => undefined), realPath(folderUri).catch(() => undefined)]);
+  if (file === undefined || folder === undefined || isInsidePath(folder, file)) return resolved;
+  return refuse(
+    `the data path ${JSON.stringify(relativePath)} leads out of the network's folder through a symbolic link: data files must be inside the network's folder or below it`,
+  );
+}
+
+/** Whether the real path `child` is below the real folder `parent` (either separator, as paths on Windows use "\\"). */
+function isInsidePath(parent: string, child: string): boolean {
+  const sep = parent.includes('\\') && !parent.includes('/') ? '\\' : '/';
+  const base = parent.endsWith(sep) ? parent : `${parent}${sep}`;
+  return child.startsWith(base);
+}
+
 /** Whether `child` is `parent` or below it, on the same file system. */
 function contains(parent: vscode.Uri, child: vscode.Uri): boolean {
   if (parent.scheme !== child.scheme || parent.authority !== child.authority) return false;

@@ -10,6 +10,7 @@ import { acceptWebviewMessage } from '../protocol/validate';
 import { assertNever, type DesignerEdit, type DocumentState, type HostToWebview, type TrainingCommand } from '../protocol/webview';
 import type { TrainingView } from '../protocol/training';
 import { documentState, editedText } from './documentModel';
+import { chosenFix } from './errorFixes';
 import { getHtml, localResourceRoots } from './html';
 import { errorMessage, log } from './log';
 import { isReadOnly } from './readOnly';
@@ -129,6 +130,15 @@ export class DesignerSession implements vscode.Disposable {
       case 'openAsText':
         await vscode.commands.executeCommand('vscode.openWith', this.document.uri, 'default', this.panel.viewColumn);
         return undefined;
+      case 'revealText': {
+        // Offsets past the end are clamped by positionAt, so a state older than the text still lands somewhere sensible.
+        const start = this.document.positionAt(message.offset);
+        const end = this.document.positionAt(message.offset + message.length);
+        await vscode.window.showTextDocument(this.document, { viewColumn: vscode.ViewColumn.Beside, selection: new vscode.Range(start, end) });
+        return undefined;
+      }
+      case 'quickFix':
+        return this.enqueueFix(message.error, message.fix, message.version);
       case 'exportDiagram':
         if (this.pendingExport?.format === message.format) {
           this.pendingExport.resolve(message.data);
@@ -181,18 +191,55 @@ export class DesignerSession implements vscode.Disposable {
   }
 
   enqueueEdit(edit: DesignerEdit, version: number): Promise<EditOutcome> {
-    const run = this.queue.then(() => this.applyEdit(edit, version));
+    return this.enqueue(() => this.applyEdit(edit, version));
+  }
+
+  /** A quick fix from the error panel: fix `fix` of error `error` in the state of `version`. */
+  enqueueFix(error: number, fix: number, version: number): Promise<EditOutcome> {
+    return this.enqueue(() => this.applyFix(error, fix, version));
+  }
+
+  private enqueue(task: () => Promise<EditOutcome>): Promise<EditOutcome> {
+    const run = this.queue.then(task);
     this.queue = run.catch(() => undefined);
     return run;
   }
 
+  private refuse(what: string, reason: string): EditOutcome {
+    log().warn(`designer: ${what} refused: ${reason}`);
+    // The webview may be showing something older than the document; bring it up to date.
+    this.postState();
+    return { applied: false, reason };
+  }
+
+  private async applyFix(error: number, fix: number, version: number): Promise<EditOutcome> {
+    if (this.readOnly) return this.refuse('quick fix', 'the document is read-only');
+    if (version !== this.document.version) {
+      return this.refuse('quick fix', `it was chosen in version ${version} but the document is at version ${this.document.version}`);
+    }
+    const oldText = this.document.getText();
+    const chosen = chosenFix(oldText, error, fix);
+    if (!chosen) return this.refuse('quick fix', `error ${error} has no fix ${fix}`);
+    const outcome = await this.replaceText(oldText, chosen.text);
+    if (!outcome.applied) return this.refuse('quick fix', outcome.reason);
+    log().info(`designer: quick fix "${chosen.title}" applied to ${fileName(this.document.uri)}`);
+    return outcome;
+  }
+
+  /** Turns `oldText` into `newText` with one WorkspaceEdit of the span that differs. */
+  private async replaceText(oldText: string, newText: string): Promise<EditOutcome> {
+    const eol = this.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const change = minimalReplacement(oldText, withLineEndings(newText, eol));
+    if (!change) return { applied: true };
+    const workspaceEdit = new vscode.WorkspaceEdit();
+    const range = new vscode.Range(this.document.positionAt(change.start), this.document.positionAt(change.end));
+    workspaceEdit.replace(this.document.uri, range, change.text);
+    const ok = await vscode.workspace.applyEdit(workspaceEdit);
+    return ok ? { applied: true } : { applied: false, reason: 'VS Code did not apply the edit' };
+  }
+
   private async applyEdit(edit: DesignerEdit, version: number): Promise<EditOutcome> {
-    const refuse = (reason: string): EditOutcome => {
-      log().warn(`designer: ${edit.kind} refused: ${reason}`);
-      // The webview may be showing something older than the document; bring it up to date.
-      this.postState();
-      return { applied: false, reason };
-    };
+    const refuse = (reason: string): EditOutcome => this.refuse(edit.kind, reason);
     if (this.readOnly) return refuse('the document is read-only');
     if (version !== this.document.version) {
       return refuse(`it was made against version ${version} but the document is at version ${this.document.version}`);
@@ -203,14 +250,8 @@ export class DesignerSession implements vscode.Disposable {
       void vscode.window.showWarningMessage(`NN Designer: ${result.message}`);
       return refuse(result.message);
     }
-    const eol = this.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-    const change = minimalReplacement(oldText, withLineEndings(result.text, eol));
-    if (!change) return { applied: true };
-    const workspaceEdit = new vscode.WorkspaceEdit();
-    const range = new vscode.Range(this.document.positionAt(change.start), this.document.positionAt(change.end));
-    workspaceEdit.replace(this.document.uri, range, change.text);
-    const ok = await vscode.workspace.applyEdit(workspaceEdit);
-    if (!ok) return refuse('VS Code did not apply the edit');
+    const outcome = await this.replaceText(oldText, result.text);
+    if (!outcome.applied) return refuse(outcome.reason);
     log().info(`designer: ${edit.kind} applied to ${fileName(this.document.uri)}`);
     return { applied: true };
   }

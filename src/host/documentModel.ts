@@ -9,6 +9,7 @@ import { withInitializedWeights } from '../model/network';
 import { loadModel } from '../model/parse';
 import { serializeModel } from '../model/serialize';
 import type { DesignerEdit, DocumentState } from '../protocol/webview';
+import { errorFixTitles } from './errorFixes';
 
 /**
  * The largest network the designer draws. Above it, filling in and sending
@@ -19,7 +20,10 @@ export const DESIGNER_MAX_PARAMETERS = 1_000_000;
 
 export function documentState(text: string, version: number, readOnly: boolean, fileName: string): DocumentState {
   const loaded = loadModel(text);
-  if (!loaded.ok) return { model: undefined, errors: loaded.errors, version, readOnly, fileName };
+  if (!loaded.ok) {
+    const fixes = readOnly ? undefined : errorFixTitles(text, loaded.errors);
+    return { model: undefined, errors: loaded.errors, ...(fixes ? { fixes } : {}), version, readOnly, fileName };
+  }
   const size = parameterCount(loaded.model);
   if (size > DESIGNER_MAX_PARAMETERS) {
     const where = locate(text, '/layers');

@@ -2,12 +2,18 @@
 // runs on Node): training runs in a worker_threads worker.
 
 import * as vscode from 'vscode';
+import { realpath } from 'node:fs/promises';
 import { activateFeatures } from './activate';
-import { nodeWorkerFactory, WORKER_HEAP_MB } from './training/nodeWorker';
+import { useRealPath } from './dataPath';
+import { clampWorkerMemoryMb } from './training/memory';
+import { nodeWorkerFactory } from './training/nodeWorker';
 
 export function activate(context: vscode.ExtensionContext): void {
   const workerPath = vscode.Uri.joinPath(context.extensionUri, 'dist', 'worker.js').fsPath;
-  const heapMb = () => vscode.workspace.getConfiguration('nnDesigner.training').get<number>('workerMemoryMb', WORKER_HEAP_MB);
+  // A value out of bounds (0, -1, a string, 1e9) would make worker_threads fail or the limit meaningless.
+  const heapMb = () => clampWorkerMemoryMb(vscode.workspace.getConfiguration('nnDesigner.training').get<unknown>('workerMemoryMb'));
+  // Data files are confined to the network's folder by where they really are, links followed.
+  useRealPath(async (uri) => (uri.scheme === 'file' ? realpath(uri.fsPath) : undefined));
   activateFeatures(context, nodeWorkerFactory(workerPath, heapMb), 'on Node');
 }
 

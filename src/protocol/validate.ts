@@ -24,6 +24,8 @@ const MAX_EXPORT_CHARS = 64 * 1024 * 1024;
 const MAX_LOG_CHARS = 10_000;
 /** Columns of a diagram: the input column and one per Dense layer. */
 const MAX_COLUMNS = 10_000;
+/** Text offsets and lengths: VS Code's documents stay far below this. */
+const MAX_TEXT_OFFSET = 2 ** 31 - 1;
 
 type Obj = Record<string, unknown>;
 
@@ -143,6 +145,14 @@ export function parseWebviewMessage(raw: unknown): WebviewToHost | undefined {
       return { type: 'ready' };
     case 'openAsText':
       return { type: 'openAsText' };
+    case 'revealText':
+      return isInt(raw.offset, 0, MAX_TEXT_OFFSET) && isInt(raw.length, 0, MAX_TEXT_OFFSET)
+        ? { type: 'revealText', offset: raw.offset, length: raw.length }
+        : undefined;
+    case 'quickFix':
+      return isInt(raw.error, 0, MAX_INDEX) && isInt(raw.fix, 0, MAX_INDEX) && isInt(raw.version, 0, Number.MAX_SAFE_INTEGER)
+        ? { type: 'quickFix', error: raw.error, fix: raw.fix, version: raw.version }
+        : undefined;
     case 'edit': {
       const edit = parseDesignerEdit(raw.edit);
       return edit && isInt(raw.version, 0, Number.MAX_SAFE_INTEGER) ? { type: 'edit', edit, version: raw.version } : undefined;

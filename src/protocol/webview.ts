@@ -13,6 +13,8 @@ export interface DocumentState {
   model: NnModel | undefined;
   /** Problems that stop the model from loading; shown in place of the diagram. */
   errors: ModelError[];
+  /** The titles of the quick fixes offered for each error, in the order of `errors`; absent or empty when none applies. */
+  fixes?: string[][];
   /** Increases with every change of the text, so stale edits can be refused. */
   version: number;
   readOnly: boolean;
@@ -37,6 +39,10 @@ export type WebviewToHost =
   | { type: 'ready' }
   | { type: 'edit'; edit: DesignerEdit; /** the DocumentState.version the edit was made against */ version: number }
   | { type: 'openAsText' }
+  /** Show this range of the text in a text editor beside the designer (an error in the error panel). */
+  | { type: 'revealText'; offset: number; length: number }
+  /** Apply quick fix `fix` of error `error` of the state at `version`, as one WorkspaceEdit. */
+  | { type: 'quickFix'; error: number; fix: number; version: number }
   | { type: 'exportDiagram'; format: 'svg' | 'png'; /** SVG markup, or a PNG data URL */ data: string }
   | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string }
   | { type: 'training'; command: TrainingCommand }

@@ -104,7 +104,14 @@ export type WorkerToHost =
   /** Reading the data file, before `ready`: rows parsed (0 for JSON) and characters read so far. */
   | { type: 'progress'; rows: number; characters: number }
   /** Building the session failed (bad data, shapes that do not fit); the worker stays idle. */
-  | { type: 'failed'; message: string };
+  | { type: 'failed'; message: string }
+  /**
+   * The worker is alive: sent between slices and every few seconds while idle, so the
+   * host can tell a worker that died without an event from a busy one. `longestTurnMs`:
+   * the longest the worker has been unable to answer so far (one slice), so a network
+   * whose batches take long is given longer.
+   */
+  | { type: 'alive'; longestTurnMs: number };
 
 /** Every typed array in a message, for postMessage's transfer list. */
 export function transferables(value: unknown, into: ArrayBuffer[] = [], seen = new Set<unknown>()): ArrayBuffer[] {

@@ -19,7 +19,7 @@ export interface TimelineOptions {
 
 /** The start of a run, where the weights change most, is thinned out last. */
 export const FIRST_EPOCHS = 10;
-const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 /** Also bounds the JavaScript objects around the arrays, and the epoch list sent to the designer. */
 const DEFAULT_MAX_EPOCHS = 10_000;
 

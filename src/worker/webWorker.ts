@@ -5,6 +5,7 @@
 
 import { transferables, type HostToWorker, type WorkerToHost } from '../protocol/worker';
 import { setImmediate } from './immediate';
+import { Heartbeat, HEARTBEAT_MS } from './heartbeat';
 import { TrainingLoop } from './trainingLoop';
 
 /** The parts of a dedicated worker's global scope used here (the host tsconfig has no DOM library). */
@@ -15,10 +16,14 @@ interface DedicatedWorkerScope {
 
 const scope = globalThis as unknown as DedicatedWorkerScope;
 
+const post = (message: WorkerToHost) => scope.postMessage(message, transferables(message));
+const heartbeat = new Heartbeat(post, () => performance.now());
 const loop = new TrainingLoop({
-  post: (message) => scope.postMessage(message, transferables(message)),
-  defer: (task, delayMs = 0) => (delayMs > 0 ? void setTimeout(task, delayMs) : setImmediate(task)),
+  post,
+  defer: heartbeat.around((task, delayMs = 0) => (delayMs > 0 ? void setTimeout(task, delayMs) : setImmediate(task))),
   now: () => performance.now(),
 });
+// While paused, or waiting for the data file's next chunk, nothing is deferred: the timer keeps the heartbeat going.
+setInterval(() => heartbeat.beat(), HEARTBEAT_MS);
 
 scope.addEventListener('message', (event) => loop.handle(event.data));

@@ -15,7 +15,7 @@ import { log } from '../log';
 import { minimalReplacement, withLineEndings } from '../textEdit';
 import { targetUri } from '../commands/target';
 import { dataFileKind, MAX_DISTINCT, previewDataText, suggestsClasses, type FilePreview } from './columns';
-import { checkIsFile, readDataFile, workspaceRoot } from './load';
+import { checkIsFile, dataFileUri, readDataFile, workspaceRoot } from './load';
 import { fileHead } from './stream';
 import { fileDataSpec, modelWithData, shapeMismatch, type ColumnChoice } from './mapping';
 import { relativeDataPath } from './paths';
@@ -114,6 +114,8 @@ async function choose(provider: NnjsonEditorProvider, arg: unknown, prompts: Dat
   files.sort((a, b) => a.path.localeCompare(b.path));
   const dataUri = answered(await prompts.pickFile(files));
   const path = relativeDataPath(modelUri.path, dataUri.path, folder.uri.path);
+  // The same check as when the path is read back: a link out of the network's folder is refused before anything is read.
+  await dataFileUri(modelUri, path);
   const fileLabel = vscode.workspace.asRelativePath(dataUri, false);
 
   let preview: FilePreview;

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { DataError, JSON_MAX_CHARACTERS, jsonTooLarge, parseJsonData, type ColumnMapping, type SampleSet } from '../../data';
 import type { DataSpec } from '../../model/types';
 import { dataFileKind } from './columns';
-import { resolveDataPath } from '../dataPath';
+import { resolveDataFile } from '../dataPath';
 import { decodeInSlices, parseCsvChunks, parseCsvFile, type StreamOptions } from './stream';
 
 /** The workspace folder holding `uri`; data may only come from inside it. */
@@ -18,9 +18,9 @@ export function workspaceRoot(uri: vscode.Uri): vscode.WorkspaceFolder {
 }
 
 /** The URI a model's relative data path names, refused when it leads out of the workspace folder. */
-export function dataFileUri(modelUri: vscode.Uri, relative: string): vscode.Uri {
+export async function dataFileUri(modelUri: vscode.Uri, relative: string): Promise<vscode.Uri> {
   workspaceRoot(modelUri);
-  const resolved = resolveDataPath(modelUri, relative, vscode.workspace.workspaceFolders);
+  const resolved = await resolveDataFile(modelUri, relative, vscode.workspace.workspaceFolders);
   if (!resolved.ok) throw new DataError(resolved.message);
   return resolved.uri;
 }
@@ -79,6 +79,6 @@ export async function readDataFile(uri: vscode.Uri, mapping: ColumnMapping, opti
  * host. Other sources are not files; resolve them with model/samples.ts.
  */
 export async function readModelDataFile(modelUri: vscode.Uri, spec: Extract<DataSpec, { source: 'file' }>, options: StreamOptions = {}): Promise<SampleSet> {
-  const uri = dataFileUri(modelUri, spec.path);
+  const uri = await dataFileUri(modelUri, spec.path);
   return readDataFile(uri, { inputs: spec.inputs, targets: spec.targets, categorical: spec.categorical }, options);
 }

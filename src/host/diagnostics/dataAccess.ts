@@ -1,10 +1,10 @@
 // How the diagnostics get at a network's data file: the path rules of
-// dataPath.ts, a stat through vscode.workspace.fs for the cache's stamp, and the
+// dataPath.ts (symbolic links included), a stat through vscode.workspace.fs for the cache's stamp, and the
 // text a chunk at a time (from disk for file: URIs, otherwise read through
 // workspace.fs and handed over in slices).
 
 import * as vscode from 'vscode';
-import { resolveDataPath } from '../dataPath';
+import { resolveDataFile } from '../dataPath';
 import { decodeInSlices, fileChunks } from '../data/stream';
 import { errorMessage } from '../log';
 import type { DataFileAccess, FileStamp } from './dataProblems';
@@ -18,7 +18,7 @@ export function workspaceDataAccess(documentUri: vscode.Uri): DataFileAccess {
   return {
     async stat(relativePath): Promise<FileStamp | { problem: string }> {
       const shown = JSON.stringify(relativePath);
-      const resolved = resolveDataPath(documentUri, relativePath, vscode.workspace.workspaceFolders);
+      const resolved = await resolveDataFile(documentUri, relativePath, vscode.workspace.workspaceFolders);
       if (!resolved.ok) return { problem: resolved.message };
       try {
         const stat = await vscode.workspace.fs.stat(resolved.uri);

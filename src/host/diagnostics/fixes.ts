@@ -6,7 +6,7 @@ import { applyEdits, getNodeValue, modify, parseTree, type FormattingOptions, ty
 import { parsePointer, pointerToPath } from '../../model/pointer';
 import { tooDeep } from '../../model/syntax';
 import type { Problem } from './problems';
-import { lowerLearningRate } from './training';
+import { lowerLearningRate, roundLearningRate } from './training';
 
 export interface QuickFix {
   title: string;
@@ -18,46 +18,71 @@ export interface QuickFix {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The fixes that obviously apply to `problem`; none when the text is not even JSON, or nested deeper than the loader reads. */
-export function quickFixes(text: string, problem: Pick<Problem, 'pointer' | 'code' | 'suggestedLearningRate'>): QuickFix[] {
-  if (tooDeep(text) >= 0) return [];
+/** A fix worked out from the parsed document; `apply` makes its text, which is the costly part on a large file. */
+export interface FixPlan {
+  title: string;
+  preferred: boolean;
+  /** The document's text after the fix, for the text the plan was made from. */
+  apply(text: string): string;
+}
+
+/** The document as a JSON object, or undefined when the text is not even JSON, or nested deeper than the loader reads. */
+export function parseDocument(text: string): Obj | undefined {
+  if (tooDeep(text) >= 0) return undefined;
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (!root || errors.length > 0) return [];
+  if (!root || errors.length > 0) return undefined;
   const doc: unknown = getNodeValue(root);
-  if (!isObj(doc)) return [];
-  const edit = new TextEditor(text);
+  return isObj(doc) ? doc : undefined;
+}
 
+/** The fixes that obviously apply to `problem`; none when the text is not even JSON. */
+export function quickFixes(text: string, problem: Pick<Problem, 'pointer' | 'code' | 'suggestedLearningRate'>): QuickFix[] {
+  const doc = parseDocument(text);
+  if (!doc) return [];
+  return fixPlans(doc, problem).map((plan) => ({ title: plan.title, text: plan.apply(text), preferred: plan.preferred }));
+}
+
+/** The fixes for `problem` in the parsed document `doc`, without making their texts. */
+export function fixPlans(doc: Obj, problem: Pick<Problem, 'pointer' | 'code' | 'suggestedLearningRate'>): FixPlan[] {
   if (problem.code === 'divergence' || problem.code === 'learningRateTooHigh') {
     const optimizer = isObj(doc.training) ? doc.training.optimizer : undefined;
     const current = isObj(optimizer) ? optimizer.learningRate : undefined;
     if (typeof current !== 'number' || !(current > 0) || !Number.isFinite(current)) return [];
-    const next = problem.suggestedLearningRate !== undefined && problem.suggestedLearningRate > 0 && problem.suggestedLearningRate < current
-      ? problem.suggestedLearningRate
-      : lowerLearningRate(current);
-    return [{ title: `Lower the learning rate to ${next}`, text: edit.set(['training', 'optimizer', 'learningRate'], next).text, preferred: true }];
+    const suggested = problem.suggestedLearningRate !== undefined ? roundLearningRate(problem.suggestedLearningRate) : NaN;
+    const next = suggested > 0 && suggested < current ? suggested : lowerLearningRate(current);
+    return [{ title: `Lower the learning rate to ${next}`, preferred: true, apply: (text) => new TextEditor(text).set(['training', 'optimizer', 'learningRate'], next).text }];
   }
 
   const [first, index, field, row] = parsePointer(problem.pointer);
   const layers = Array.isArray(doc.layers) ? doc.layers : [];
   if (first !== 'layers' || typeof index !== 'number' || !isObj(layers[index]) || layers[index].type !== 'dense') return [];
   const layer = layers[index];
-  const fixes: QuickFix[] = [];
+  const plans: FixPlan[] = [];
 
   const width = field === 'weights' && typeof row === 'number' && Array.isArray(layer.weights) ? (layer.weights as unknown[])[row] : undefined;
   const previous = previousDense(layers, index);
   if (Array.isArray(width) && width.length >= 1 && previous !== undefined && layers[previous].units !== width.length) {
-    const fixed = new TextEditor(text).set(['layers', previous, 'units'], width.length);
-    // The previous layer's own weights have the old number of rows; they are drawn afresh from the seed.
-    fixed.remove(['layers', previous, 'weights'], layers[previous]).remove(['layers', previous, 'bias'], layers[previous]);
-    fixes.push({ title: `Set units to match the next layer's input (${pointerToPath(`/layers/${previous}/units`)} = ${width.length})`, text: fixed.text, preferred: true });
+    const units = width.length;
+    plans.push({
+      title: `Set units to match the next layer's input (${pointerToPath(`/layers/${previous}/units`)} = ${units})`,
+      preferred: true,
+      apply: (text) => {
+        const fixed = new TextEditor(text).set(['layers', previous, 'units'], units);
+        // The previous layer's own weights have the old number of rows; they are drawn afresh from the seed.
+        return fixed.remove(['layers', previous, 'weights'], layers[previous]).remove(['layers', previous, 'bias'], layers[previous]).text;
+      },
+    });
   }
   const aboutWeights = field === 'weights' || field === 'bias' || problem.code === 'deadRelu';
   if (aboutWeights && ('weights' in layer || 'bias' in layer)) {
-    const fixed = new TextEditor(text).remove(['layers', index, 'weights'], layer).remove(['layers', index, 'bias'], layer);
-    fixes.push({ title: `Re-initialise weights of ${pointerToPath(`/layers/${index}`)} from the seed`, text: fixed.text, preferred: fixes.length === 0 });
+    plans.push({
+      title: `Re-initialise weights of ${pointerToPath(`/layers/${index}`)} from the seed`,
+      preferred: plans.length === 0,
+      apply: (text) => new TextEditor(text).remove(['layers', index, 'weights'], layer).remove(['layers', index, 'bias'], layer).text,
+    });
   }
-  return fixes;
+  return plans;
 }
 
 function previousDense(layers: unknown[], index: number): number | undefined {

@@ -29,7 +29,12 @@ export function locateTrainingProblems(text: string, problems: readonly Training
   });
 }
 
-/** A learning rate ten times smaller, rounded to two significant digits so the file stays readable. */
+/** A learning rate rounded to two significant digits, so a suggestion such as 0.7 / 10 reads 0.07 and not 0.06999999999999999. */
+export function roundLearningRate(rate: number): number {
+  return Number(rate.toPrecision(2));
+}
+
+/** A learning rate ten times smaller, rounded so the file stays readable. */
 export function lowerLearningRate(current: number): number {
-  return Number((current / 10).toPrecision(2));
+  return roundLearningRate(current / 10);
 }

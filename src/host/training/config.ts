@@ -1,6 +1,7 @@
 // The `nnDesigner.training.*` settings (declared in package.json).
 
 import * as vscode from 'vscode';
+import { clampWorkerMemoryMb } from './memory';
 
 export interface TrainingConfig {
   updatesPerSecond: number;
@@ -9,6 +10,8 @@ export interface TrainingConfig {
   applyOnSave: boolean;
   boundaryResolution: number;
   maxEpochsPerSecond: number;
+  /** Megabytes: the desktop worker's heap limit, and the budget for the arrays a session keeps (see memory.ts). */
+  workerMemoryMb: number;
 }
 
 function positive(value: number | undefined, fallback: number): number {
@@ -24,5 +27,6 @@ export function trainingConfig(scope?: vscode.Uri): TrainingConfig {
     applyOnSave: c.get<boolean>('applyOnSave') === true,
     boundaryResolution: Math.floor(positive(c.get<number>('boundaryResolution'), 50)),
     maxEpochsPerSecond: Math.max(0, c.get<number>('maxEpochsPerSecond') ?? 60),
+    workerMemoryMb: clampWorkerMemoryMb(c.get<unknown>('workerMemoryMb')),
   };
 }

@@ -5,14 +5,14 @@
 
 import * as vscode from 'vscode';
 import type { NnModel } from '../../model/types';
-import { resolveDataPath } from '../dataPath';
+import { resolveDataFile } from '../dataPath';
 import type { DataDelivery, ReadingProgress } from './dataFeed';
 
 export class DataPathError extends Error {}
 
-/** Where a relative data path points; refuses absolute paths, `..` segments and files outside the workspace. */
-export function dataUri(modelUri: vscode.Uri, relative: string): vscode.Uri {
-  const resolved = resolveDataPath(modelUri, relative, vscode.workspace.workspaceFolders);
+/** Where a relative data path points; refuses absolute paths, `..` segments, links out of the folder and files outside the workspace. */
+export async function dataUri(modelUri: vscode.Uri, relative: string): Promise<vscode.Uri> {
+  const resolved = await resolveDataFile(modelUri, relative, vscode.workspace.workspaceFolders);
   if (!resolved.ok) throw new DataPathError(resolved.message);
   return resolved.uri;
 }
@@ -28,7 +28,7 @@ function readProblem(path: string, error: unknown): DataPathError {
 export async function dataDelivery(modelUri: vscode.Uri, model: NnModel, workerReadsDisk: boolean): Promise<DataDelivery> {
   const data = model.data;
   if (data?.source !== 'file') return {};
-  const uri = dataUri(modelUri, data.path);
+  const uri = await dataUri(modelUri, data.path);
   let stat: vscode.FileStat;
   try {
     stat = await vscode.workspace.fs.stat(uri);

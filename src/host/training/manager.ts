@@ -15,7 +15,9 @@ import { minimalReplacement, withLineEndings } from '../textEdit';
 import { shapeKey, trainedText } from './apply';
 import { trainingConfig } from './config';
 import { feedWorker } from './dataFeed';
-import { dataDelivery, statusBarProgress } from './files';
+import { dataDelivery, dataUri, statusBarProgress } from './files';
+import { livenessLimitMs } from './liveness';
+import { estimateSessionMemory, memoryRefusal } from './memory';
 import { TrainingSession, type WorkerPort } from './session';
 import type { WorkerFactory } from './workerFactory';
 import { reportTrainingProblems } from '../diagnostics';
@@ -219,10 +221,18 @@ export class TrainingManager implements vscode.Disposable {
     const model: NnModel = loaded.model;
     const delivery = await dataDelivery(uri, model, this.workers.readsDisk === true);
     const config = trainingConfig(uri);
+    const name = path.basename(uri.path);
+    // Weights, gradients and data are typed arrays outside the worker's heap limit: refuse what would not fit before starting.
+    const dataFileBytes = model.data?.source === 'file' ? (await vscode.workspace.fs.stat(await dataUri(uri, model.data.path))).size : undefined;
+    const estimate = estimateSessionMemory(model, { keepRecentEpochs: config.keepRecentEpochs, keepEveryNth: config.keepEveryNth, dataFileBytes });
+    const refusal = memoryRefusal(name, estimate, config.workerMemoryMb);
+    if (refusal) {
+      log().warn(`training: ${refusal}`);
+      throw new Error(refusal);
+    }
     const previous = this.entries.get(key);
     const listeners = previous?.listeners ?? this.listenersFor(key);
     previous?.session.dispose();
-    const name = path.basename(uri.path);
     const entry: Entry = { uri, session: undefined as unknown as TrainingSession, shape: shapeKey(model), applied: 0, stale: false, listeners, holders: previous?.holders ?? 0 };
     entry.session = new TrainingSession(
       () => feedWorker(this.startWorker(name), delivery, statusBarProgress(name)),
@@ -236,7 +246,10 @@ export class TrainingManager implements vscode.Disposable {
         keepEveryNth: config.keepEveryNth,
         epochsPerSecond: config.maxEpochsPerSecond,
       },
-      { updatesPerSecond: config.updatesPerSecond, keepRecentEpochs: config.keepRecentEpochs, keepEveryNth: config.keepEveryNth },
+      {
+        updatesPerSecond: config.updatesPerSecond, keepRecentEpochs: config.keepRecentEpochs, keepEveryNth: config.keepEveryNth,
+        livenessMs: livenessLimitMs(estimate.parameters, model.training.batchSize),
+      },
       {
         view: (view) => {
           if (this.entries.get(key) !== entry) return;

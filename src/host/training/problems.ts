@@ -5,7 +5,7 @@
 import { denseLayers } from '../../model/layers';
 import type { NnModel } from '../../model/types';
 import type { TrainingView } from '../../protocol/training';
-import type { TrainingProblem } from '../diagnostics/training';
+import { roundLearningRate, type TrainingProblem } from '../diagnostics/training';
 
 /** Epochs in a row the training loss must rise before the learning rate is blamed. */
 export const RISING_EPOCHS = 5;
@@ -25,20 +25,22 @@ export function trainingProblems(model: NnModel, view: TrainingView): TrainingPr
   const latest = view.latest;
   if (latest?.divergence) {
     const d = latest.divergence;
+    const suggested = roundLearningRate(rate / 10);
     problems.push({
       kind: 'divergence',
       epoch: d.epoch,
-      suggestedLearningRate: rate / 10,
-      message: `Training diverged at epoch ${d.epoch}: the ${d.what} of Dense layer ${d.dense + 1} became NaN or infinite. Try a learning rate of ${rate / 10} or lower.`,
+      suggestedLearningRate: suggested,
+      message: `Training diverged at epoch ${d.epoch}: the ${d.what} of Dense layer ${d.dense + 1} became NaN or infinite. Try a learning rate of ${suggested} or lower.`,
     });
   }
   const rising = risingRun(view.series.loss);
   if (!latest?.divergence && rising >= RISING_EPOCHS) {
+    const suggested = roundLearningRate(rate / 2);
     problems.push({
       kind: 'learningRateTooHigh',
       epoch: view.series.loss.length,
-      suggestedLearningRate: rate / 2,
-      message: `The training loss rose for the last ${rising} epochs; the learning rate ${rate} is probably too high. Try ${rate / 2}.`,
+      suggestedLearningRate: suggested,
+      message: `The training loss rose for the last ${rising} epochs; the learning rate ${rate} is probably too high. Try ${suggested}.`,
     });
   }
   const dense = denseLayers(model);

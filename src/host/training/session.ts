@@ -8,6 +8,7 @@ import { emptyTrainingSeries, NULLABLE_SERIES, seriesFrom, type LayerSnapshot, t
 import type { TrainingCommand } from '../../protocol/webview';
 import type { EpochSeries, HostToWorker, TrainedParameters, WorkerInit, WorkerToHost } from '../../protocol/worker';
 import { epochLine, type SessionLog } from './sessionLog';
+import { Liveness } from './liveness';
 import { Throttle, realTimers, type Timers } from './throttle';
 
 /** What the session needs of a worker_threads Worker. */
@@ -25,6 +26,8 @@ export interface SessionOptions {
   keepEveryNth: number;
   /** How long Stop waits for the worker to hand over its weights before terminating it anyway. */
   stopTimeoutMs?: number;
+  /** Silence after which a worker the session waits for is taken for dead (default LIVENESS_TIMEOUT_MS). */
+  livenessMs?: number;
 }
 
 export interface SessionEvents {
@@ -65,6 +68,8 @@ export class TrainingSession {
   private nextId = 1;
   private saved: TrainedParameters | undefined;
   private ended = false;
+  /** Gives up on a worker that stays silent while the session waits for it. */
+  private readonly liveness: Liveness;
 
   constructor(
     private readonly createWorker: () => WorkerPort,
@@ -75,6 +80,13 @@ export class TrainingSession {
   ) {
     this.totalEpochs = init.model.training.epochs;
     this.live = new Throttle(options.updatesPerSecond, (s) => this.events.snapshot?.(s), timers);
+    this.liveness = new Liveness(timers, () => !this.started || this.statusValue === 'running' || this.requests.size > 0, (silentMs) =>
+      this.crashed(
+        `the training worker stopped responding: nothing was heard from it for ${Math.round(silentMs / 1000)} s ` +
+          '(it may have been ended by the browser or run out of memory); train again to start a new one',
+      ),
+      options.livenessMs,
+    );
   }
 
   get status(): TrainingStatus {
@@ -95,6 +107,7 @@ export class TrainingSession {
     worker.on('error', (e) => this.crashed(`the training worker crashed: ${e.message}`));
     worker.on('exit', (code) => this.crashed(`the training worker exited unexpectedly (code ${code})`));
     worker.postMessage({ type: 'init', init: this.init });
+    this.liveness.start();
   }
 
   command(command: WorkerCommand): void {
@@ -231,6 +244,7 @@ export class TrainingSession {
 
   private receive(message: WorkerToHost): void {
     if (this.ended) return;
+    this.liveness.heard(message.type === 'alive' ? message.longestTurnMs : undefined);
     switch (message.type) {
       case 'progress':
         if (this.started) break;
@@ -323,6 +337,7 @@ export class TrainingSession {
     this.message = message;
     if (status === 'failed') this.events.log?.error(`failed: ${message ?? 'unknown error'}`);
     this.live.cancel();
+    this.liveness.stop();
     for (const request of this.requests.values()) request.reject(new Error(message ?? 'the training session ended'));
     this.requests.clear();
     const worker = this.worker;
@@ -332,6 +347,7 @@ export class TrainingSession {
   }
 
   private send(message: HostToWorker): void {
+    this.liveness.sending();
     this.worker?.postMessage(message);
   }
 

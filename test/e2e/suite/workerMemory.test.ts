@@ -28,10 +28,11 @@ describe('a training worker out of memory', function () {
 
   it('ends the session with a message and a log entry; the host stays up and the next run trains', async () => {
     await settings().update('workerMemoryMb', HEAP_MB, vscode.ConfigurationTarget.Global);
-    // 250,000 inline samples: as JS arrays in the worker they need well over the limit.
+    // 200,000 inline samples: as JS arrays in the worker they need well over the heap limit, while their
+    // typed arrays (about 14 MB by the manager's estimate) stay under the budget checked before the start.
     const ext = await activeExtension();
     const model = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'examples', 'and.nnjson')))) as NnModel;
-    const count = 250_000;
+    const count = 200_000;
     model.data = {
       source: 'inline',
       inputs: Array.from({ length: count }, (_, i) => [i % 2, (i >> 1) % 2]),
@@ -48,6 +49,14 @@ describe('a training worker out of memory', function () {
     const logged = await waitFor('the failure in the log', async () => (await logText()).split('\n').find((line) => line.includes('[error]') && line.includes(expected)));
     assert.match(logged, /training out-of-memory\.nnjson failed: the training worker crashed: it ran out of memory/);
     await vscode.workspace.fs.delete(uri);
+
+    // A session whose arrays alone would pass the setting is refused before a worker starts, naming both.
+    const mnist = workspaceFile('mnist.nnjson');
+    const refused = await vscode.commands.executeCommand<TrainingView | undefined>('nnDesigner.train', mnist);
+    assert.equal(refused, undefined, 'no session');
+    const failures = await vscode.commands.executeCommand<string[]>('nnDesigner._test.commandFailures');
+    assert.ok(failures.some((f) => /training mnist\.nnjson would need about \d+ MB .*more than the 16 MB that the setting nnDesigner\.training\.workerMemoryMb allows/.test(f)), failures.join('\n'));
+    assert.equal(await vscode.commands.executeCommand('nnDesigner._test.trainingView', mnist), undefined);
 
     // The host is alive: with the default limit back, a designer opens and trains.
     await settings().update('workerMemoryMb', undefined, vscode.ConfigurationTarget.Global);

@@ -5,6 +5,7 @@
 // the marked line the runner reads (there is no file system to write them to).
 import { mocha } from './setup';
 import './web.test';
+import './virtualWorkspace.test';
 
 const START_MARK = 'NN_E2E_START';
 const RESULTS_MARK = 'NN_E2E_RESULTS ';

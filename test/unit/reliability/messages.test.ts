@@ -56,6 +56,13 @@ const FIELDS: Record<MessageType, Record<string, fc.Arbitrary<unknown>>> = {
       fc.string(),
     ),
   },
+  revealText: { offset: fc.oneof(fc.integer({ min: -3, max: 100_000 }), fc.double(), fc.constant(Number.MAX_VALUE)), length: fc.oneof(fc.integer({ min: -3, max: 100 }), fc.double(), fc.string()) },
+  quickFix: {
+    // Mostly in range, so enough of them get through for the accepting side to be checked too.
+    error: fc.oneof({ arbitrary: fc.integer({ min: 0, max: 5 }), weight: 6 }, fc.integer({ min: -2, max: -1 }), fc.double(), fc.constant('0')),
+    fix: fc.oneof({ arbitrary: fc.integer({ min: 0, max: 3 }), weight: 6 }, fc.constant(-1), fc.double(), fc.constant(2_000_000_000)),
+    version: fc.oneof({ arbitrary: fc.integer({ min: 0, max: 10 }), weight: 6 }, fc.constant(-1), fc.double(), fc.string()),
+  },
   layerDetail: { dense: fc.oneof(fc.integer({ min: -2, max: 5 }), fc.double(), fc.constant(2_000_000)), epoch: fc.oneof(fc.integer({ min: -3, max: 10 }), fc.double()) },
 };
 const TYPES = Object.keys(FIELDS) as MessageType[];

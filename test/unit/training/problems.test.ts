@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { quickFixes } from '../../../src/host/diagnostics/fixes';
+import { locateTrainingProblems } from '../../../src/host/diagnostics/training';
 import { risingRun, trainingProblems } from '../../../src/host/training/problems';
+import { serializeModel } from '../../../src/model/serialize';
 import { loadModel } from '../../../src/model/parse';
 import type { NnModel } from '../../../src/model/types';
 import type { LayerSnapshot, TrainingSnapshot, TrainingView } from '../../../src/protocol/training';
@@ -67,4 +70,24 @@ describe('training problems for the Problems panel', () => {
     assert.match(problems[0].message, /epoch 6: the weights of Dense layer 2/);
     assert.equal(problems[0].kind === 'divergence' && problems[0].suggestedLearningRate, rate / 10);
   });
+
+  for (const [rate, tenth, half] of [[0.7, 0.07, 0.35], [0.3, 0.03, 0.15], [0.13, 0.013, 0.065]] as const) {
+    it(`suggests readable learning rates for a rate of ${rate}, in the message and in the fix`, () => {
+      const model = blobs();
+      model.training.optimizer.learningRate = rate;
+      const [diverged] = trainingProblems(model, view([1, 2], [], { epoch: 2, dense: 0, what: 'loss' }));
+      const [rising] = trainingProblems(model, view([0.5, 0.6, 0.7, 0.8, 0.9, 1.0], []));
+      const text = serializeModel(model);
+      for (const [problem, expected] of [[diverged, tenth], [rising, half]] as const) {
+        assert.ok(problem.kind !== 'deadRelu');
+        assert.equal(problem.suggestedLearningRate, expected);
+        assert.ok(problem.message.includes(String(expected)), problem.message);
+        assert.doesNotMatch(problem.message, /\d{6,}/, 'no long float in the message');
+        const [located] = locateTrainingProblems(text, [problem]);
+        const [fix] = quickFixes(text, located);
+        assert.equal(fix.title, `Lower the learning rate to ${expected}`);
+        assert.match(fix.text, new RegExp(`"learningRate": ${String(expected).replace('.', '\\.')}\\b`));
+      }
+    });
+  }
 });
