@@ -247,7 +247,7 @@ export class TrainingManager implements vscode.Disposable {
         epochsPerSecond: config.maxEpochsPerSecond,
       },
       {
-        updatesPerSecond: config.updatesPerSecond, keepRecentEpochs: config.keepRecentEpochs, keepEveryNth: config.keepEveryNth,
+        updatesPerSecond: config.updatesPerSecond,
         livenessMs: livenessLimitMs(estimate.parameters, model.training.batchSize),
       },
       {

@@ -22,8 +22,6 @@ export interface WorkerPort {
 
 export interface SessionOptions {
   updatesPerSecond: number;
-  keepRecentEpochs: number;
-  keepEveryNth: number;
   /** How long Stop waits for the worker to hand over its weights before terminating it anyway. */
   stopTimeoutMs?: number;
   /** Silence after which a worker the session waits for is taken for dead (default LIVENESS_TIMEOUT_MS). */

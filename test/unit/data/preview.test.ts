@@ -101,7 +101,7 @@ describe('data: the table preview', () => {
     const views: TrainingView[] = [];
     const m: NnModel = { ...model({ test: 0.2 }, 'zscore'), inputs: 4, outputNames: undefined, data: { source: 'builtin', name: 'iris', split: { test: 0.2 } } };
     const session = new TrainingSession(() => port, { model: m, boundaryResolution: 8, stream: true, keepRecentEpochs: 10, keepEveryNth: 10 },
-      { updatesPerSecond: 10, keepRecentEpochs: 10, keepEveryNth: 10 }, { view: (v) => views.push(v) });
+      { updatesPerSecond: 10 }, { view: (v) => views.push(v) });
     session.start();
     while (views.length === 0) await new Promise((r) => setImmediate(r));
     assert.equal(session.view().preview?.count, 150);

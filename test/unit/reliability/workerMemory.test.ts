@@ -64,7 +64,7 @@ describe('reliability: a training worker out of memory', function () {
       targets: Array.from({ length: count }, (_, i) => [i % 4 === 3 ? 1 : -1]),
     };
     const views: TrainingView[] = [];
-    const failing = new TrainingSession(() => factory('huge.nnjson'), init(huge), { updatesPerSecond: 30, keepRecentEpochs: 10, keepEveryNth: 10 }, { view: (v) => views.push(v) });
+    const failing = new TrainingSession(() => factory('huge.nnjson'), init(huge), { updatesPerSecond: 30 }, { view: (v) => views.push(v) });
     failing.command('train');
     const failed = await until(views, (v) => v.status === 'failed');
     assert.match(failed.message ?? '', new RegExp(`ran out of memory \\(its heap is limited to ${HEAP_MB} MB\\)`));
@@ -73,7 +73,7 @@ describe('reliability: a training worker out of memory', function () {
     const small = andModel();
     small.training.epochs = 50;
     const next: TrainingView[] = [];
-    const session = new TrainingSession(() => factory('and.nnjson'), init(small), { updatesPerSecond: 30, keepRecentEpochs: 10, keepEveryNth: 10 }, { view: (v) => next.push(v) });
+    const session = new TrainingSession(() => factory('and.nnjson'), init(small), { updatesPerSecond: 30 }, { view: (v) => next.push(v) });
     session.command('train');
     const done = await until(next, (v) => v.status === 'done' || v.status === 'failed');
     assert.equal(done.status, 'done', done.message);

@@ -45,7 +45,7 @@ describe('layer detail on demand', () => {
   function session(kept: readonly number[]) {
     const worker = keptEpochsWorker(kept);
     const s = new TrainingSession(() => worker, { model, boundaryResolution: 8, stream: true, keepRecentEpochs: 10, keepEveryNth: 10 },
-      { updatesPerSecond: 0, keepRecentEpochs: 10, keepEveryNth: 10 });
+      { updatesPerSecond: 0 });
     s.start();
     worker.emit({ type: 'ready', totalEpochs: 10, batches: 1, snapshot: snapshot(0) });
     worker.emit({ type: 'snapshot', snapshot: snapshot(7) });

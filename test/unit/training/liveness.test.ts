@@ -70,7 +70,7 @@ function setup(livenessMs?: number) {
   const session = new TrainingSession(
     () => worker,
     { model: loaded.model, boundaryResolution: 20, stream: true, keepRecentEpochs: 200, keepEveryNth: 10 },
-    { updatesPerSecond: 10, keepRecentEpochs: 200, keepEveryNth: 10, livenessMs },
+    { updatesPerSecond: 10, livenessMs },
     { view: (v) => views.push(v) },
     clock,
   );

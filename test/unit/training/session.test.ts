@@ -94,7 +94,7 @@ function setup(options: { perSecond?: number; keepRecent?: number; everyNth?: nu
       return worker;
     },
     { model: andModel(), boundaryResolution: 20, stream: true, keepRecentEpochs: options.keepRecent ?? 200, keepEveryNth: options.everyNth ?? 10 },
-    { updatesPerSecond: options.perSecond ?? 10, keepRecentEpochs: options.keepRecent ?? 200, keepEveryNth: options.everyNth ?? 10, stopTimeoutMs: 500 },
+    { updatesPerSecond: options.perSecond ?? 10, stopTimeoutMs: 500 },
     {
       view: (v) => views.push(v),
       snapshot: (s) => live.push(s),
@@ -203,7 +203,7 @@ describe('TrainingSession with a fake worker', () => {
     const worker = new FakeWorker();
     const session = new TrainingSession(() => worker,
       { model: andModel(), boundaryResolution: 20, stream: true, keepRecentEpochs: 200, keepEveryNth: 10 },
-      { updatesPerSecond: 1, keepRecentEpochs: 200, keepEveryNth: 10 }, { log }, new FakeTimers());
+      { updatesPerSecond: 1 }, { log }, new FakeTimers());
     session.command('train');
     worker.emit('message', { type: 'ready', totalEpochs: 1000, batches: 4, snapshot: snapshot(0) });
     // One snapshot message carries three epochs' numbers; the next one overlaps the first by one.

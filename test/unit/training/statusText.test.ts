@@ -31,7 +31,7 @@ describe('the training status bar text', () => {
       terminate: () => undefined,
     };
     const session = new TrainingSession(() => worker, { model: loaded.model, boundaryResolution: 8, stream: true, keepRecentEpochs: 200, keepEveryNth: 10 },
-      { updatesPerSecond: 0, keepRecentEpochs: 200, keepEveryNth: 10 });
+      { updatesPerSecond: 0 });
     assert.equal(statusBarText('xor.nnjson', session.view()), undefined, 'an idle session shows nothing');
     session.command('train');
     emit({ type: 'ready', totalEpochs: 2000, batches: 4, snapshot: snapshot(0, 0.75) });
