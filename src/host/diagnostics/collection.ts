@@ -87,7 +87,7 @@ export class NnjsonDiagnostics implements vscode.Disposable {
     const version = document.version;
     const text = document.getText();
     const { problems, model } = modelProblems(text);
-    const training = locateTrainingProblems(text, this.training.get(key) ?? []);
+    const training = locateTrainingProblems(text, this.training.get(key) ?? [], model?.training.optimizer.learningRate);
     const check: DataCheck = model ? await this.data.check(model, workspaceDataAccess(document.uri)) : { done: [] };
     const publish = (data: PointedProblem[]): void => {
       // A newer version or a newer refresh is on its way; it publishes for itself.

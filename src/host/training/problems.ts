@@ -30,6 +30,7 @@ export function trainingProblems(model: NnModel, view: TrainingView): TrainingPr
       kind: 'divergence',
       epoch: d.epoch,
       suggestedLearningRate: suggested,
+      learningRate: rate,
       message: `Training diverged at epoch ${d.epoch}: the ${d.what} of Dense layer ${d.dense + 1} became NaN or infinite. Try a learning rate of ${suggested} or lower.`,
     });
   }
@@ -40,6 +41,7 @@ export function trainingProblems(model: NnModel, view: TrainingView): TrainingPr
       kind: 'learningRateTooHigh',
       epoch: view.series.loss.length,
       suggestedLearningRate: suggested,
+      learningRate: rate,
       message: `The training loss rose for the last ${rising} epochs; the learning rate ${rate} is probably too high. Try ${suggested}.`,
     });
   }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { DataFileChecker, type DataFileAccess, type PointedProblem } from '../../../src/host/diagnostics/dataProblems';
 import { quickFixes } from '../../../src/host/diagnostics/fixes';
 import { modelProblems, visibleRange, withoutLocation } from '../../../src/host/diagnostics/problems';
-import { locateTrainingProblems, lowerLearningRate } from '../../../src/host/diagnostics/training';
+import { locateTrainingProblems, lowerLearningRate, type TrainingProblem } from '../../../src/host/diagnostics/training';
 import { loadModel } from '../../../src/model/parse';
 import { parsePointer } from '../../../src/model/pointer';
 import type { NnModel } from '../../../src/model/types';
@@ -154,6 +154,21 @@ describe('reliability: quick fixes', () => {
     assert.equal(quickFixes(text, suggested)[0].title, 'Lower the learning rate to 0.2');
     assert.equal(lowerLearningRate(0.3), 0.03);
     assert.equal(lowerLearningRate(1e-3), 1e-4);
+  });
+
+  it('drops a learning-rate problem once the file holds another rate, and keeps the rest', () => {
+    const text = network();
+    const found: TrainingProblem[] = [
+      { kind: 'divergence', message: 'the loss became NaN', suggestedLearningRate: 0.05, learningRate: 0.5 },
+      { kind: 'deadRelu', layer: 0, message: 'all 3 units of layers[0] output 0' },
+    ];
+    assert.deepEqual(locateTrainingProblems(text, found, 0.5).map((p) => p.code), ['divergence', 'deadRelu']);
+    const [divergence] = locateTrainingProblems(text, found, 0.5);
+    const fixed = quickFixes(text, divergence)[0].text;
+    const rate = (JSON.parse(fixed) as NnModel).training.optimizer.learningRate;
+    assert.equal(rate, 0.05);
+    assert.deepEqual(locateTrainingProblems(fixed, found, rate).map((p) => p.code), ['deadRelu'], 'the divergence was about the old rate');
+    assert.deepEqual(locateTrainingProblems(fixed, found).map((p) => p.code), ['divergence', 'deadRelu'], 'without a rate from a loaded model, nothing is dropped');
   });
 
   it('places a dead ReLU layer on its Dense layer and offers to re-initialise it', () => {
