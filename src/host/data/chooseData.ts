@@ -19,6 +19,8 @@ import { checkIsFile, dataFileUri, readDataFile, workspaceRoot } from './load';
 import { fileHead } from './stream';
 import { fileDataSpec, modelWithData, shapeMismatch, type ColumnChoice } from './mapping';
 import { relativeDataPath } from './paths';
+import type { ShowPreview } from './previewDocument';
+import { previewTable } from './previewTable';
 import type { DataPrompts } from './prompts';
 import { outputSetup, taskMismatch, withTaskFit } from './taskFit';
 
@@ -100,7 +102,7 @@ async function applyModel(document: vscode.TextDocument, next: NnModel): Promise
   if (!(await vscode.workspace.applyEdit(edit))) throw new DataError('VS Code did not apply the edit');
 }
 
-async function choose(provider: NnjsonEditorProvider, arg: unknown, prompts: DataPrompts): Promise<ChooseDataResult> {
+async function choose(provider: NnjsonEditorProvider, arg: unknown, prompts: DataPrompts, showPreview: ShowPreview | undefined): Promise<ChooseDataResult> {
   const modelUri = answered(await targetUri(provider, arg));
   const document = await vscode.workspace.openTextDocument(modelUri);
   currentModel(document);
@@ -126,7 +128,14 @@ async function choose(provider: NnjsonEditorProvider, arg: unknown, prompts: Dat
     if (error instanceof DataError) throw new DataError(`${fileLabel}: ${error.message}`, error);
     throw error;
   }
-  const choice = await askColumns(prompts, preview, fileLabel, path);
+  // The first rows beside the editor while the columns are picked; matrices have no columns to pick.
+  const shown = preview.shape === 'records' ? await showPreview?.(fileLabel, previewTable(preview, fileLabel)) : undefined;
+  let choice: ColumnChoice;
+  try {
+    choice = await askColumns(prompts, preview, fileLabel, path);
+  } finally {
+    await shown?.close();
+  }
   const samples = await parseWithProgress(dataUri, choice, fileLabel);
 
   // The document may have changed while the questions were open: fit the data to what it holds now.
@@ -145,9 +154,9 @@ async function choose(provider: NnjsonEditorProvider, arg: unknown, prompts: Dat
 }
 
 /** Runs the command; a data problem is shown to the user and returned, not thrown. */
-export async function chooseTrainingData(provider: NnjsonEditorProvider, arg: unknown, prompts: DataPrompts): Promise<ChooseDataResult> {
+export async function chooseTrainingData(provider: NnjsonEditorProvider, arg: unknown, prompts: DataPrompts, showPreview?: ShowPreview): Promise<ChooseDataResult> {
   try {
-    return await choose(provider, arg, prompts);
+    return await choose(provider, arg, prompts, showPreview);
   } catch (error) {
     if (error instanceof Cancelled) return { applied: false, reason: 'cancelled' };
     if (!(error instanceof DataError)) throw error;

@@ -11,7 +11,7 @@ export type DataFileKind = 'csv' | 'json';
 
 export interface ColumnProfile {
   name: string;
-  /** The first few values, as text. */
+  /** The first values (up to TABLE_ROWS), as text. */
   values: string[];
   /** Every previewed value reads as a finite number. */
   numeric: boolean;
@@ -30,6 +30,8 @@ export interface FilePreview {
 
 /** Values shown per column in a picker. */
 export const SHOWN_VALUES = 5;
+/** Rows shown in the preview table. */
+export const TABLE_ROWS = 20;
 /** Rows read to spot numeric columns and classes. */
 export const PREVIEW_ROWS = 200;
 /** More distinct values than this, and a column is not offered as classes. */
@@ -64,7 +66,7 @@ function profile(name: string, cells: unknown[]): ColumnProfile {
   }
   return {
     name,
-    values: cells.slice(0, SHOWN_VALUES).map(cellText),
+    values: cells.slice(0, TABLE_ROWS).map(cellText),
     numeric: cells.length > 0 && cells.every(isNumberCell),
     distinct,
   };

@@ -26,8 +26,8 @@ interface ColumnItem extends vscode.QuickPickItem {
 }
 
 function columnItem(column: ColumnProfile, picked: boolean): ColumnItem {
-  const more = column.values.length >= SHOWN_VALUES ? ', …' : '';
-  return { label: column.name, description: describeColumn(column), detail: `${column.values.join(', ')}${more}`, picked, column: column.name };
+  const more = column.values.length > SHOWN_VALUES ? ', …' : '';
+  return { label: column.name, description: describeColumn(column), detail: `${column.values.slice(0, SHOWN_VALUES).join(', ')}${more}`, picked, column: column.name };
 }
 
 async function pickColumns(items: ColumnItem[], title: string, placeHolder: string): Promise<string[] | undefined> {

@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { readModelDataFile } from '../../../src/host/data/load';
 import type { ChooseDataResult } from '../../../src/host/data/chooseData';
+import { PREVIEW_SCHEME } from '../../../src/host/data/previewDocument';
 import type { ScriptedAnswers } from '../../../src/host/data/prompts';
 import { loadModel } from '../../../src/model/parse';
 import { serializeModel } from '../../../src/model/serialize';
@@ -121,9 +122,21 @@ describe('choose training data', function () {
     const document = await vscode.workspace.openTextDocument(uri);
     const version = document.version;
 
+    // The file's first rows open beside the designer while the columns are picked, and close after.
+    const previews: vscode.TextDocument[] = [];
+    const opened = vscode.workspace.onDidOpenTextDocument((d) => {
+      if (d.uri.scheme === PREVIEW_SCHEME) previews.push(d);
+    });
     // The paper's AND network (tanh output, MSE, task binary) suits two classes as it is: nothing else is asked.
-    const result = await choose(uri, { file: 'my-data.csv', inputs: ['x', 'y'], targets: ['where'] });
+    const result = await choose(uri, { file: 'my-data.csv', inputs: ['x', 'y'], targets: ['where'] }).finally(() => opened.dispose());
     assert.ok(result.applied, result.applied ? '' : result.reason);
+    assert.equal(previews.length, 1, 'one preview of the first rows');
+    const table = previews[0].getText().split('\n');
+    assert.deepEqual(table[2].trim().split(/\s+/), ['#', 'id', 'x', 'y', 'where'], 'the header, under the title');
+    const firstRow = ringCsv().split('\n')[1].split(',');
+    assert.deepEqual(table[4].trim().split(/\s+/), ['1', ...firstRow], 'the first row, value for value');
+    const stillOpen = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === PREVIEW_SCHEME);
+    assert.equal(stillOpen.length, 0, 'the preview closed once the columns were chosen');
     assert.equal(document.version, version + 1, 'one edit');
     const model = modelOf(document);
     assert.deepEqual(model.data, {

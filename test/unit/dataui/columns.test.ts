@@ -1,7 +1,7 @@
 // The chooser's preview: column names, first values, numeric or text, classes.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
-import { describeColumn, previewDataText, suggestsClasses, MAX_DISTINCT, type ColumnProfile } from '../../../src/host/data/columns';
+import { describeColumn, previewDataText, suggestsClasses, MAX_DISTINCT, TABLE_ROWS, type ColumnProfile } from '../../../src/host/data/columns';
 import { DataError, loadIris } from '../../../src/data';
 import { IRIS_CSV, IRIS_CSV_HEADER, irisCsvText } from './support/iris-csv';
 
@@ -26,7 +26,7 @@ describe('data chooser: column preview', () => {
     for (const [j, name] of IRIS_CSV_HEADER.slice(0, 4).entries()) {
       const c = column(preview, name);
       assert.ok(c.numeric, name);
-      assert.deepEqual(c.values.map(Number), Array.from({ length: 5 }, (_, s) => iris.inputs[s * 4 + j]));
+      assert.deepEqual(c.values.map(Number), Array.from({ length: TABLE_ROWS }, (_, s) => iris.inputs[s * 4 + j]));
     }
     const species = column(preview, 'species');
     assert.equal(species.numeric, false);
