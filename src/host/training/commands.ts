@@ -10,7 +10,7 @@ import { reportCommandFailure } from '../commands/failures';
 import { targetUri } from '../commands/target';
 import type { NnjsonEditorProvider } from '../designerEditor';
 import type { RestartAnswer, TrainingManager } from './manager';
-import { formatLoss } from './statusBar';
+import { formatLoss } from './statusText';
 
 const CONTEXT_KEY = 'nnDesigner.trainingStatus';
 

@@ -4,19 +4,15 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { TrainingManager } from './manager';
-
-export function formatLoss(loss: number): string {
-  if (!Number.isFinite(loss)) return String(loss);
-  return Math.abs(loss) >= 0.001 || loss === 0 ? loss.toFixed(4) : loss.toExponential(2);
-}
+import { trainingStatusText } from './statusText';
 
 export function trainingStatusBar(manager: TrainingManager): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('nnDesigner.training', vscode.StatusBarAlignment.Left, 50);
   item.name = 'NN Designer Training';
   let shown: vscode.Uri | undefined;
   const update = (uri: vscode.Uri): void => {
-    const view = manager.view(uri);
-    if (!view || (view.status !== 'running' && view.status !== 'paused')) {
+    const status = trainingStatusText(path.basename(uri.path), manager.view(uri));
+    if (!status) {
       if (shown?.toString() === uri.toString()) {
         item.hide();
         shown = undefined;
@@ -24,11 +20,8 @@ export function trainingStatusBar(manager: TrainingManager): vscode.Disposable {
       return;
     }
     shown = uri;
-    const latest = view.latest;
-    const icon = view.status === 'running' ? '$(sync~spin)' : '$(debug-pause)';
-    const loss = latest ? ` · loss ${formatLoss(latest.loss)}` : '';
-    item.text = `${icon} ${path.basename(uri.path)}: epoch ${latest?.epoch ?? 0}/${view.totalEpochs}${loss}`;
-    item.tooltip = `NN Designer: training ${view.status}. Click to show the designer.`;
+    item.text = status.text;
+    item.tooltip = status.tooltip;
     item.command = { title: 'Show Designer', command: 'nnDesigner.openInDesigner', arguments: [uri] };
     item.show();
   };
