@@ -7,13 +7,14 @@ import { performance } from 'node:perf_hooks';
 import { parseDataFile } from '../host/data/stream';
 import { trainerChoice, useWasmKernels } from '../kernels/node';
 import { transferables, type HostToWorker, type WorkerToHost } from '../protocol/worker';
+import { withSummaries } from './summaries';
 import { TrainingLoop } from './trainingLoop';
 
 const port = parentPort;
 if (!port) throw new Error('the training worker must be started as a worker thread');
 
 const loop = new TrainingLoop({
-  post: (message: WorkerToHost) => port.postMessage(message, transferables(message)),
+  post: (message: WorkerToHost) => port.postMessage(withSummaries(message), transferables(message)),
   defer: (task, delayMs = 0) => (delayMs > 0 ? setTimeout(task, delayMs) : setImmediate(task)),
   now: () => performance.now(),
   kernels: trainerChoice(useWasmKernels()),

@@ -5,6 +5,7 @@
 
 import { transferables, type HostToWorker, type WorkerToHost } from '../protocol/worker';
 import { setImmediate } from './immediate';
+import { withSummaries } from './summaries';
 import { TrainingLoop } from './trainingLoop';
 
 /** The parts of a dedicated worker's global scope used here (the host tsconfig has no DOM library). */
@@ -16,7 +17,7 @@ interface DedicatedWorkerScope {
 const scope = globalThis as unknown as DedicatedWorkerScope;
 
 const loop = new TrainingLoop({
-  post: (message) => scope.postMessage(message, transferables(message)),
+  post: (message) => scope.postMessage(withSummaries(message), transferables(message)),
   defer: (task, delayMs = 0) => (delayMs > 0 ? void setTimeout(task, delayMs) : setImmediate(task)),
   now: () => performance.now(),
 });
