@@ -141,7 +141,7 @@ for (let run = 0; run < runs; run++) {
   }
 }
 const threads = engines.includes('ours') ? crossover(root, quick) : [];
-const host = engines.includes('ours') && !flag('--no-host') ? (buildProduct() ? hostLag(root, { seconds: quick ? 1.5 : 5, runs: 3, batchSize: 128 }) : { error: 'the build failed' }) : undefined;
+const host = engines.includes('ours') && !flag('--no-host') ? (buildProduct() ? hostLag(root, { seconds: quick ? 1 : 5, runs: 3, batchSize: 128 }) : { error: 'the build failed' }) : undefined;
 // The synthetic snapshot loop adds little to the product's figure above; --quick leaves it out.
 const live = engines.includes('ours') && !quick ? liveCost() : undefined;
 const frames = flag('--no-webview') ? undefined : webviewFrames(quick);
