@@ -101,6 +101,8 @@ export async function gemmCrossover(distDir: string, seconds: number): Promise<{
   const { runtime, threads } = installed;
   const decider = new MeasuredSplit();
   const adaptive = new TwoThreadGemm(runtime, { decider });
+  // Until their workers run, both decline every product.
+  await Promise.all([threads.started, adaptive.started]);
   const rows = [];
   for (const size of [32, 64, 96, 128, 192, 256, 384, 512, 768, 1024]) {
     const a = runtime.alloc(size * size);

@@ -99,6 +99,7 @@ describe('kernels: the float32 WASM trainer against the Trainer', () => {
 
   it('agrees with its GEMMs split over two threads', async () => {
     const threads = new TwoThreadGemm(rt, { minWork: 0 });
+    await threads.started;
     try {
       compare(rt, CASES[3], threads);
       assert.ok(threads.split + threads.stolen > 0);
