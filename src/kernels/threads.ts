@@ -90,12 +90,15 @@ export class TwoThreadGemm implements ParallelGemm {
       eval: true,
       workerData: { module: runtime.module, memory: runtime.memory, control: this.control.buffer, spinMs: options.spinMs ?? 1 },
     });
+    // The worker keeps the process alive only while it starts, so `started` can be awaited.
     this.started = new Promise<void>((resolve) => {
-      this.worker.once('message', () => resolve());
-      this.worker.once('error', () => resolve());
+      const settle = (): void => {
+        this.worker.unref();
+        resolve();
+      };
+      this.worker.once('message', settle);
+      this.worker.once('error', settle);
     });
-    // The worker must not keep the process alive.
-    this.worker.unref();
   }
 
   run(m: number, n: number, k: number, a: number, ars: number, acs: number, b: number, brs: number, bcs: number, c: number, ldc: number, accumulate: boolean): boolean {
