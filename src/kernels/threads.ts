@@ -73,7 +73,7 @@ export class TwoThreadGemm implements ParallelGemm {
   private seq = 0;
   /** Whether the worker has started; until then every GEMM is declined. */
   private live = false;
-  /** Settles once the worker runs (or failed to start): from then on GEMMs are split as the decider says. */
+  /** Settles once the worker runs (or failed to start, or ended): from then on GEMMs are split as the decider says. */
   readonly started: Promise<void>;
   /** Jobs this thread took back from a worker that had not started them. */
   stolen = 0;
@@ -98,6 +98,7 @@ export class TwoThreadGemm implements ParallelGemm {
       };
       this.worker.once('message', settle);
       this.worker.once('error', settle);
+      this.worker.once('exit', settle);
     });
   }
 
