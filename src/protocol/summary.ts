@@ -1,5 +1,6 @@
-// Statistics of a weight-shaped matrix: the host sends them for layers too
-// large to stream, and the webview computes the same for layers it has whole.
+// Statistics of a weight-shaped matrix: the worker computes them for layers too
+// large to stream (the host forwards them), and the webview computes the same
+// for layers it has whole.
 
 import { HISTOGRAM_BINS, SAMPLE_THRESHOLD, type LayerSnapshot, type LayerSummary, type ValueSummary } from './training';
 
