@@ -66,10 +66,13 @@ export function prepare(w: Workload, data: Data, distDir: string, options: { was
   const tiny = w.sizes.every((s) => s <= 64) ? TinyTrainer.for(network) : undefined;
   const resident = !tiny && installed ? WasmMlpTrainer.for(network, installed.runtime, { batchSize: w.batch, parallel: installed.threads }) : undefined;
   const epochs = Math.max(1, Math.ceil(1000 / data.count));
+  // The resident trainer gets the data as float32 once, as tfjs gets its batch tensors.
+  const x32 = resident ? Float32Array.from(data.x) : undefined;
+  const y32 = resident ? Float32Array.from(data.y) : undefined;
   const train = tiny
     ? { run: () => void tiny.trainEpochs(data.x, data.y, data.count, epochs, w.lr, w.batch), samples: epochs * data.count }
     : resident
-      ? { run: () => void resident.trainEpochs(data.x, data.y, data.count, 1, w.lr), samples: data.count }
+      ? { run: () => void resident.trainEpochs(x32!, y32!, data.count, 1, w.lr), samples: data.count }
       : { run: () => void trainer.runEpoch(), samples: data.count };
   resident?.uploadWeights();
   return {
@@ -79,7 +82,7 @@ export function prepare(w: Workload, data: Data, distDir: string, options: { was
       run: () => {
         const start = (offset++ % batches) * w.batch;
         const x = data.x.subarray(start * w.sizes[0], (start + w.batch) * w.sizes[0]);
-        if (resident) resident.predict(x, w.batch);
+        if (resident) resident.predict(x32!.subarray(start * w.sizes[0], (start + w.batch) * w.sizes[0]), w.batch);
         else network.infer(x, w.batch);
       },
       samples: w.batch,
@@ -98,6 +101,8 @@ export async function gemmCrossover(distDir: string, seconds: number): Promise<{
   const { runtime, threads } = installed;
   const decider = new MeasuredSplit();
   const adaptive = new TwoThreadGemm(runtime, { decider });
+  // Until their workers run, both decline every product.
+  await Promise.all([threads.started, adaptive.started]);
   const rows = [];
   for (const size of [32, 64, 96, 128, 192, 256, 384, 512, 768, 1024]) {
     const a = runtime.alloc(size * size);

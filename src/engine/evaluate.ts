@@ -27,7 +27,8 @@ export function predictionThresholdFor(loss: LossName, targetThreshold: number):
   return loss === 'hinge' ? 0 : targetThreshold;
 }
 
-export function evaluate(network: Network, data: Dataset, loss: Loss | LossName, task?: TaskName): Evaluation {
+/** With `outputs` (at least count × outputs long), every sample's output is kept there too. */
+export function evaluate(network: Network, data: Dataset, loss: Loss | LossName, task?: TaskName, outputs?: Float64Array): Evaluation {
   const lossFn = typeof loss === 'string' ? makeLoss(loss) : loss;
   const size = network.outputSize;
   const withAccuracy = reportsAccuracy(lossFn.name, task);
@@ -40,6 +41,7 @@ export function evaluate(network: Network, data: Dataset, loss: Loss | LossName,
     const x = data.inputs.subarray(start * data.inputSize, (start + n) * data.inputSize);
     const y = data.targets.subarray(start * size, (start + n) * size);
     const out = network.infer(x, n);
+    outputs?.set(out.subarray(0, n * size), start * size);
     lossSum += lossFn.value(out, y, n, size) * n;
     if (withAccuracy) correct += countCorrect(out, y, n, size, predictionThreshold, targetThreshold);
   }

@@ -115,6 +115,9 @@ export class Trainer {
   private correct = 0;
   private epochsDone = 0;
   private batchIndex = 0;
+  /** The test set's outputs from the end of epoch testOutputsEpoch, for testPredictions. */
+  private testOutputs: Float64Array | undefined;
+  private testOutputsEpoch = -1;
 
   constructor(
     readonly network: Network,
@@ -198,6 +201,15 @@ export class Trainer {
     this.stepper.sync();
   }
 
+  /**
+   * The network's outputs on the test data (count × outputs), as the evaluation at the end of the
+   * last epoch computed them, while no batch has run since; otherwise undefined. The array is
+   * reused by the next epoch's evaluation.
+   */
+  testPredictions(): Float64Array | undefined {
+    return this.batchIndex === 0 && this.testOutputsEpoch === this.epochsDone ? this.testOutputs : undefined;
+  }
+
   /** Release the backend's memory; the trainer must not be used afterwards (the Network stays as last synced). */
   dispose(): void {
     this.stepper.dispose?.();
@@ -249,7 +261,9 @@ export class Trainer {
     if (!Number.isFinite(report.loss) || !this.parametersFinite()) report.diverged = true;
     const test = this.options.testData;
     if (test !== undefined && test.count > 0) {
-      const result = evaluate(this.network, test, this.loss, this.options.task);
+      this.testOutputs ??= new Float64Array(test.count * test.targetSize);
+      const result = evaluate(this.network, test, this.loss, this.options.task, this.testOutputs);
+      this.testOutputsEpoch = this.epochsDone + 1;
       report.testLoss = result.loss;
       if (result.accuracy !== undefined) report.testAccuracy = result.accuracy;
     }

@@ -5,7 +5,10 @@
 // after each job (waking a sleeping thread costs ≈0.5 ms) and then sleeps in
 // Atomics.wait; with spinMs 0 it sleeps at once, leaving the core to others. If the worker has not claimed its half by the time this thread
 // finishes its own (the VM sometimes stalls a thread for milliseconds), this
-// thread takes the half back and computes it itself. Whether a shape is split
+// thread takes the half back and computes it itself. Until the worker has
+// started (tens of milliseconds, more on a busy machine) every GEMM runs on
+// this thread untimed, so the first timings of a shape do not count halves
+// taken back from a worker that was not there yet. Whether a shape is split
 // at all is decided by timing it both ways (MeasuredSplit), because whether
 // the second core is free is only known by trying.
 
@@ -17,17 +20,20 @@ import { MeasuredSplit, shapeKey, type SplitDecider } from './splitPolicy';
 /** m·k·n below which a GEMM is never split: the hand-over costs more than half of it (see the crossover in `npm run bench`). */
 export const SPLIT_FLOOR = 64 * 64 * 64;
 
-// Control words: the job sequence, the last job the worker finished, the unclaimed job, then 13 gemm arguments.
+// Control words: the job sequence, the last job the worker finished, the unclaimed job, 13 gemm arguments, and 1 once the worker runs.
 const SEQ = 0;
 const DONE = 1;
 const CLAIM = 2;
 const ARGS = 3;
+const READY = 16;
 
 const WORKER_SOURCE = `
-const { workerData } = require('node:worker_threads');
+const { workerData, parentPort } = require('node:worker_threads');
 const { module, memory, control, spinMs } = workerData;
 const gemm = new WebAssembly.Instance(module, { env: { memory } }).exports.gemm;
 const ctl = new Int32Array(control);
+Atomics.store(ctl, ${READY}, 1);
+parentPort.postMessage('ready');
 let seen = 0;
 for (;;) {
   let idleSince = Date.now();
@@ -60,11 +66,15 @@ export interface TwoThreadOptions {
 }
 
 export class TwoThreadGemm implements ParallelGemm {
-  private readonly control = new Int32Array(new SharedArrayBuffer(16 * 4));
+  private readonly control = new Int32Array(new SharedArrayBuffer(17 * 4));
   private readonly worker: Worker;
   private readonly minWork: number;
   readonly decider: SplitDecider;
   private seq = 0;
+  /** Whether the worker has started; until then every GEMM is declined. */
+  private live = false;
+  /** Settles once the worker runs (or failed to start, or ended): from then on GEMMs are split as the decider says. */
+  readonly started: Promise<void>;
   /** Jobs this thread took back from a worker that had not started them. */
   stolen = 0;
   /** Jobs run on both threads. */
@@ -80,12 +90,24 @@ export class TwoThreadGemm implements ParallelGemm {
       eval: true,
       workerData: { module: runtime.module, memory: runtime.memory, control: this.control.buffer, spinMs: options.spinMs ?? 1 },
     });
-    // The worker must not keep the process alive.
-    this.worker.unref();
+    // The worker keeps the process alive only while it starts, so `started` can be awaited.
+    this.started = new Promise<void>((resolve) => {
+      const settle = (): void => {
+        this.worker.unref();
+        resolve();
+      };
+      this.worker.once('message', settle);
+      this.worker.once('error', settle);
+      this.worker.once('exit', settle);
+    });
   }
 
   run(m: number, n: number, k: number, a: number, ars: number, acs: number, b: number, brs: number, bcs: number, c: number, ldc: number, accumulate: boolean): boolean {
     if (m * n * k < this.minWork || (n < 16 && m < 8)) return false;
+    if (!this.live) {
+      if (Atomics.load(this.control, READY) === 0) return false;
+      this.live = true;
+    }
     const key = shapeKey(m, n, k, accumulate);
     const plan = this.decider.next(key);
     if (!plan.timed) {

@@ -1,7 +1,8 @@
-// Statistics of a weight-shaped matrix: the host sends them for layers too
-// large to stream, and the webview computes the same for layers it has whole.
+// Statistics of a weight-shaped matrix: the worker computes them for layers too
+// large to stream (the host forwards them), and the webview computes the same
+// for layers it has whole.
 
-import { HISTOGRAM_BINS, type ValueSummary } from './training';
+import { HISTOGRAM_BINS, SAMPLE_THRESHOLD, type LayerSnapshot, type LayerSummary, type ValueSummary } from './training';
 
 /** Min, max, mean, mean |v|, ‖·‖₂, a histogram and per-row norms of a units × inputs matrix, over its finite entries. */
 export function summarizeValues(values: Float32Array, units: number, inputs: number): ValueSummary {
@@ -40,4 +41,18 @@ export function summarizeValues(values: Float32Array, units: number, inputs: num
     histogram[bin]!++;
   }
   return { count: end, finite, min, max, mean: sum / finite, meanAbs: sumAbs / finite, l2: Math.sqrt(sumSquares), histogram, rowNorms };
+}
+
+/** Whether a Dense layer is large enough to reach the webview as a sample plus the statistics of its whole matrices. */
+export function isSampledSize(layer: { units: number; inputs: number }): boolean {
+  return layer.units * layer.inputs > SAMPLE_THRESHOLD;
+}
+
+/** The statistics of a layer's whole W, dL/dW and ΔW. */
+export function summarizeLayer(layer: Pick<LayerSnapshot, 'units' | 'inputs' | 'weights' | 'gradWeights' | 'deltaWeights'>): LayerSummary {
+  return {
+    weights: summarizeValues(layer.weights, layer.units, layer.inputs),
+    gradWeights: summarizeValues(layer.gradWeights, layer.units, layer.inputs),
+    deltaWeights: summarizeValues(layer.deltaWeights, layer.units, layer.inputs),
+  };
 }

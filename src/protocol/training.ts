@@ -69,7 +69,11 @@ export interface LayerSnapshot {
    * deltaWeights then hold just this block; bias and the per-neuron arrays stay whole.
    */
   sample?: LayerSample;
-  /** Set with `sample`: the statistics of the whole matrices, for colour ranges and legends. */
+  /**
+   * The statistics of the whole matrices, for colour ranges and legends. The worker computes them,
+   * off the extension host's thread, for every layer above SAMPLE_THRESHOLD of the snapshots it
+   * posts; the host forwards them with `sample`. The webview reads them only with `sample`.
+   */
   summary?: LayerSummary;
 }
 

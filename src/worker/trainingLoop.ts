@@ -334,7 +334,7 @@ export class TrainingLoop {
   }
 
   /** Adds the probe's per-neuron |dL/dX| and, for 2-input networks, the decision boundary of the network as it is. */
-  private decorate(snapshot: TrainingSnapshot): void {
+  private decorate(snapshot: TrainingSnapshot, current = true): void {
     const { network, data, loss } = this.built!;
     const probe = Math.min(PROBE_SAMPLES, data.train.count);
     const inputs = data.train.inputs.subarray(0, probe * data.train.inputSize);
@@ -350,6 +350,7 @@ export class TrainingLoop {
       test: data.test,
       outputNames: model.outputNames,
       hinge: model.training.loss === 'hinge',
+      testPredictions: current ? this.built!.trainer.testPredictions() : undefined,
     });
     if (metrics) snapshot.metrics = metrics;
   }
@@ -359,7 +360,7 @@ export class TrainingLoop {
     const kept = this.timeline?.get(epoch);
     if (!kept) return undefined;
     const snapshot = cloneSnapshot(kept);
-    withWeights(this.built!.network, kept.layers, () => this.decorate(snapshot));
+    withWeights(this.built!.network, kept.layers, () => this.decorate(snapshot, false));
     return snapshot;
   }
 

@@ -8,12 +8,13 @@ import { parseDataFile } from '../host/data/stream';
 import { trainerChoice, useWasmKernels } from '../kernels/node';
 import { transferables, type HostToWorker, type WorkerToHost } from '../protocol/worker';
 import { Heartbeat, HEARTBEAT_MS } from './heartbeat';
+import { withSummaries } from './summaries';
 import { TrainingLoop } from './trainingLoop';
 
 const port = parentPort;
 if (!port) throw new Error('the training worker must be started as a worker thread');
 
-const post = (message: WorkerToHost) => port.postMessage(message, transferables(message));
+const post = (message: WorkerToHost) => port.postMessage(withSummaries(message), transferables(message));
 const heartbeat = new Heartbeat(post, () => performance.now());
 const loop = new TrainingLoop({
   post,

@@ -6,6 +6,7 @@
 import { transferables, type HostToWorker, type WorkerToHost } from '../protocol/worker';
 import { setImmediate } from './immediate';
 import { Heartbeat, HEARTBEAT_MS } from './heartbeat';
+import { withSummaries } from './summaries';
 import { TrainingLoop } from './trainingLoop';
 
 /** The parts of a dedicated worker's global scope used here (the host tsconfig has no DOM library). */
@@ -16,7 +17,7 @@ interface DedicatedWorkerScope {
 
 const scope = globalThis as unknown as DedicatedWorkerScope;
 
-const post = (message: WorkerToHost) => scope.postMessage(message, transferables(message));
+const post = (message: WorkerToHost) => scope.postMessage(withSummaries(message), transferables(message));
 const heartbeat = new Heartbeat(post, () => performance.now());
 const loop = new TrainingLoop({
   post,

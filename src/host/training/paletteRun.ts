@@ -11,7 +11,7 @@ import type { TrainingView } from '../../protocol/training';
 import { quickFixes } from '../diagnostics/fixes';
 import { minimalReplacement } from '../textEdit';
 import type { TrainingManager } from './manager';
-import { formatLoss } from './statusBar';
+import { formatLoss } from './statusText';
 
 /** What the flow needs of the commands: where Cancel is registered for the tests, and how a question is asked. */
 export interface PaletteUi {

@@ -6,8 +6,6 @@ import * as vscode from 'vscode';
 import type { TrainingManager } from './manager';
 import { statusBarText } from './statusText';
 
-export { formatLoss } from './statusText';
-
 export function trainingStatusBar(manager: TrainingManager): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('nnDesigner.training', vscode.StatusBarAlignment.Left, 50);
   item.name = 'NN Designer Training';

@@ -5,7 +5,7 @@
 // and layers whose whole matrix is visible, go as they are.
 
 import { DEFAULT_VISIBLE_NEURONS, SAMPLE_THRESHOLD, type LayerSnapshot, type LayerSummary, type TrainingSnapshot, type TrainingView } from '../../protocol/training';
-import { summarizeValues } from '../../protocol/summary';
+import { summarizeLayer } from '../../protocol/summary';
 
 /** The top-left rows × cols block of a units × inputs matrix, row-major with stride cols. */
 export function sampleBlock(values: Float32Array, inputs: number, rows: number, cols: number): Float32Array {
@@ -14,17 +14,16 @@ export function sampleBlock(values: Float32Array, inputs: number, rows: number, 
   return out;
 }
 
-// Several designers may show one session; each layer's statistics are computed once.
+// Several designers may show one session; each layer's statistics are computed once. The worker
+// sends them with its snapshots (src/worker/summaries.ts), so the host computes them only for a
+// snapshot that came without.
 const summaries = new WeakMap<LayerSnapshot, LayerSummary>();
 
 function summaryOf(layer: LayerSnapshot): LayerSummary {
+  if (layer.summary) return layer.summary;
   let summary = summaries.get(layer);
   if (!summary) {
-    summary = {
-      weights: summarizeValues(layer.weights, layer.units, layer.inputs),
-      gradWeights: summarizeValues(layer.gradWeights, layer.units, layer.inputs),
-      deltaWeights: summarizeValues(layer.deltaWeights, layer.units, layer.inputs),
-    };
+    summary = summarizeLayer(layer);
     summaries.set(layer, summary);
   }
   return summary;

@@ -200,6 +200,24 @@ describe('engine: training', () => {
     const wide = datasetFromRows([[1, 2, 3]], [[1]]);
     assert.throws(() => new Trainer(tanhNet(3, 1), train4, { loss: 'mse', optimizer: { type: 'sgd', learningRate: 0.1 }, batchSize: 1, shuffle: false, rng: createRng(1), validationData: wide }), /the validation data does not match/);
   });
+
+  it("keeps the test set's outputs of the last evaluation until the next batch runs", () => {
+    const rows = Array.from({ length: 300 }, (_, s) => [Math.sin(s), Math.cos(3 * s)]);
+    const data = datasetFromRows(rows, rows.map(([a, b]) => [a! * b! > 0 ? 1 : 0]));
+    const net = tanhNet(5, 2);
+    const options: TrainerOptions = { loss: 'mse', optimizer: { type: 'sgd', learningRate: 0.1 }, batchSize: 16, shuffle: true, rng: createRng(3), testData: data, task: 'binary' };
+    const trainer = new Trainer(net, data, options);
+    assert.equal(trainer.testPredictions(), undefined, 'nothing evaluated yet');
+    trainer.runEpoch();
+    trainer.runEpoch();
+    // 300 samples evaluate in two chunks; every output is the network's for the current weights.
+    assert.deepEqual(trainer.testPredictions(), net.predictBatch(data.inputs, data.count));
+    trainer.stepBatch();
+    assert.equal(trainer.testPredictions(), undefined, 'a batch changed the weights');
+    const alone = new Trainer(tanhNet(5, 2), data, { ...options, testData: undefined, rng: createRng(3) });
+    alone.runEpoch();
+    assert.equal(alone.testPredictions(), undefined, 'no test data');
+  });
 });
 
 describe('engine: accuracy', () => {

@@ -76,8 +76,30 @@ describe('kernels: the float32 WASM trainer against the Trainer', () => {
     it(`${c.sizes.join('-')} ${c.acts.join('/')}, batch ${c.batch}, ${c.epochs} epochs`, () => compare(rt, c));
   }
 
+  it('trains on float32 data exactly as on the same values in float64', () => {
+    const rng = createRng(5);
+    const sizes = [40, 24, 5];
+    const count = 30;
+    const inputs = randomArray(rng, count * sizes[0]).map(Math.fround);
+    const targets = new Float64Array(count * 5);
+    for (let s = 0; s < count; s++) targets[s * 5 + (s % 5)] = 1;
+    const trained = (x: Float64Array | Float32Array, y: Float64Array | Float32Array): { loss: number; weights: Float64Array[] } => {
+      const network = build(sizes, ['relu', 'softmax']);
+      const wasm = WasmMlpTrainer.for(network, rt, { batchSize: 8 });
+      assert.ok(wasm);
+      const loss = wasm.trainEpochs(x, y, count, 2, 0.1);
+      return { loss, weights: network.denseLayers().map((d) => d.weights) };
+    };
+    const wide = trained(inputs, targets);
+    const narrow = trained(Float32Array.from(inputs), Float32Array.from(targets));
+    assert.equal(narrow.loss, wide.loss);
+    narrow.weights.forEach((w, l) => assert.deepEqual(w, wide.weights[l], `layer ${l}`));
+    assert.ok(wide.weights[0].some((w, i) => w !== build(sizes, ['relu', 'softmax']).denseLayers()[0].weights[i]), 'the weights moved');
+  });
+
   it('agrees with its GEMMs split over two threads', async () => {
     const threads = new TwoThreadGemm(rt, { minWork: 0 });
+    await threads.started;
     try {
       compare(rt, CASES[3], threads);
       assert.ok(threads.split + threads.stolen > 0);

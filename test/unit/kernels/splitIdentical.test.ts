@@ -12,6 +12,7 @@ describe('kernels: split GEMM is bit-identical to one thread', () => {
   it('on random shapes, strides and accumulation, for every build', async () => {
     for (const { name, runtime } of await runtimes()) {
       const threads = new TwoThreadGemm(runtime, { minWork: 0, decider: alwaysSplit });
+      await threads.started;
       const rng = createRng(77);
       const dim = (): number => 1 + Math.floor(rng() * 200);
       try {

@@ -127,6 +127,7 @@ describe('kernels: measured split decision', () => {
       record: () => undefined,
     };
     const threads = new TwoThreadGemm(runtime, { decider });
+    await threads.started;
     try {
       const mark = runtime.mark();
       const side = 64;

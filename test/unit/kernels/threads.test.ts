@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { createRng, referenceKernels, type Kernels } from '../../../src/engine';
 import { wasmKernels } from '../../../src/engine/wasm/backend';
-import { alwaysSplit } from '../../../src/kernels/splitPolicy';
+import { alwaysSplit, shapeKey, type SplitDecider } from '../../../src/kernels/splitPolicy';
 import { TwoThreadGemm } from '../../../src/kernels/threads';
 import { randomArray } from '../engine/helpers';
 import { F32_EPS, runtimes } from './support';
@@ -15,9 +15,38 @@ describe('kernels: two-thread GEMM', () => {
   before(async () => {
     const [{ runtime }] = await runtimes();
     threads = new TwoThreadGemm(runtime, { minWork: 0, decider: alwaysSplit });
+    await threads.started;
     fast = wasmKernels(runtime, referenceKernels, { minWork: 0, parallel: threads });
   });
   after(async () => threads?.dispose());
+
+  it('runs every GEMM on this thread, untimed, until its worker has started', async () => {
+    const [{ runtime }] = await runtimes();
+    const asked: string[] = [];
+    const decider: SplitDecider = {
+      next: (key) => {
+        asked.push(key);
+        return { split: true, timed: true };
+      },
+      record: () => undefined,
+    };
+    const fresh = new TwoThreadGemm(runtime, { minWork: 0, decider });
+    try {
+      const mark = runtime.mark();
+      const [a, b, c] = [runtime.alloc(64 * 64), runtime.alloc(64 * 64), runtime.alloc(64 * 64)];
+      const run = (): boolean => fresh.run(64, 64, 64, a, 64, 1, b, 64, 1, c, 64, false);
+      // A worker thread takes tens of milliseconds to start; the first call comes before it has.
+      assert.equal(run(), false, 'declined while the worker starts');
+      assert.deepEqual(asked, [], 'and not timed');
+      await fresh.started;
+      assert.equal(run(), true);
+      assert.deepEqual(asked, [shapeKey(64, 64, 64, false)]);
+      assert.equal(fresh.stolen + fresh.split, 1);
+      runtime.release(mark);
+    } finally {
+      await fresh.dispose();
+    }
+  });
 
   const shapes: [number, number, number][] = [[17, 300, 1023], [1023, 3, 17], [128, 128, 128], [9, 40, 16], [200, 17, 9]];
   for (const form of ['matMul', 'matMulTransB', 'matMulTransA'] as const) {

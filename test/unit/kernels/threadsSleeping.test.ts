@@ -14,6 +14,7 @@ describe('kernels: two-thread GEMM with a sleeping worker', () => {
   it('wakes the worker for large products and agrees with the reference', async () => {
     const [{ runtime }] = await runtimes();
     const threads = new TwoThreadGemm(runtime, { minWork: 0, spinMs: 0, decider: alwaysSplit });
+    await threads.started;
     try {
       const fast = wasmKernels(runtime, referenceKernels, { minWork: 0, parallel: threads });
       const [m, k, n] = [256, 300, 256];

@@ -60,6 +60,19 @@ describe('snapshot metrics (worker)', () => {
     assert.equal(metrics?.mae, undefined);
   });
 
+  it('counts from the test outputs it is given instead of predicting again', () => {
+    const outputs = [0.9, 0.1, 0.0, 0.2, 0.7, 0.1, 0.1, 0.2, 0.7, 0.6, 0.3, 0.1];
+    const given = [0.1, 0.9, 0.0, 0.2, 0.7, 0.1, 0.8, 0.1, 0.1, 0.1, 0.3, 0.6];
+    const targets = [1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1];
+    const test = set(targets, 3);
+    const input = { network: fixedNetwork(outputs, 3), task: 'multiclass' as const, train: set([1, 0, 0], 3), test };
+    assert.deepEqual(snapshotMetrics({ ...input, testPredictions: Float64Array.from(given) })?.confusion?.matrix, countByHand(given, targets, 4, 3));
+    assert.deepEqual(snapshotMetrics(input)?.confusion?.matrix, countByHand(outputs, targets, 4, 3));
+    // Without a test split the training split is counted, from its own predictions.
+    const trainOnly = snapshotMetrics({ network: fixedNetwork(outputs, 3), task: 'multiclass', train: test, testPredictions: Float64Array.from(given) });
+    assert.deepEqual(trainOnly?.confusion?.matrix, countByHand(outputs, targets, 4, 3));
+  });
+
   it('falls back to the training split and to the data set classes', () => {
     const outputs = [0.9, 0.1, 0.0, 0.2, 0.7, 0.1, 0.1, 0.2, 0.7, 0.6, 0.3, 0.1];
     const targets = [1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1];

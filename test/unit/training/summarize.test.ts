@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { reduceLayer, reduceSnapshot, reduceView, sampleBlock } from '../../../src/host/training/summarize';
-import { summarizeValues } from '../../../src/protocol/summary';
+import { summarizeLayer, summarizeValues } from '../../../src/protocol/summary';
+import { withSummaries } from '../../../src/worker/summaries';
 import { createRng } from '../../../src/engine';
 import { DEFAULT_VISIBLE_NEURONS, HISTOGRAM_BINS, SAMPLE_THRESHOLD, type LayerSnapshot, type TrainingSnapshot } from '../../../src/protocol/training';
 
@@ -134,5 +135,34 @@ describe('snapshot reduction for the webview', () => {
   it('copies a block out of a row-major matrix', () => {
     const m = Float32Array.from({ length: 12 }, (_, k) => k);
     assert.deepEqual(Array.from(sampleBlock(m, 4, 2, 3)), [0, 1, 2, 4, 5, 6]);
+  });
+
+  it('forwards the statistics the worker computed instead of computing them again', () => {
+    const full = layer(0, 100, 70);
+    const fromWorker = summarizeLayer(layer(0, 100, 70, 99));
+    full.summary = fromWorker;
+    assert.equal(reduceLayer(full, 10, 10).summary, fromWorker);
+  });
+});
+
+describe('statistics computed in the worker', () => {
+  it('summarises exactly the large layers of the snapshots the worker posts, as the host would', () => {
+    const posted = snapshotOf([784, 128, 64, 10]);
+    const expected = snapshotOf([784, 128, 64, 10]).layers.map((l) => reduceLayer(l, 10, 10).summary);
+    const message = withSummaries({ type: 'snapshot', snapshot: posted });
+    assert.equal(message.type === 'snapshot' && message.snapshot, posted);
+    assert.deepEqual(posted.layers.map((l) => l.summary), [expected[0], expected[1], undefined]);
+    assert.equal(expected[2], undefined, '64 × 10 goes whole');
+    // What reaches the webview is what it got when the host computed the statistics itself.
+    const alone = snapshotOf([784, 128, 64, 10]);
+    assert.deepEqual(reduceSnapshot(posted, [64, 32, 64, 10]), reduceSnapshot(alone, [64, 32, 64, 10]));
+    for (const type of ['ready', 'scrubbed'] as const) {
+      const s = snapshotOf([784, 128, 10]);
+      withSummaries(type === 'ready' ? { type, totalEpochs: 1, batches: 1, snapshot: s } : { type, id: 1, snapshot: s, timeline: [0, 1] });
+      assert.deepEqual(s.layers[0]!.summary, summarizeLayer(s.layers[0]!), type);
+    }
+    const state = { type: 'state' as const, state: 'paused' as const, epoch: 3 };
+    assert.deepEqual(withSummaries(state), { type: 'state', state: 'paused', epoch: 3 });
+    withSummaries({ type: 'scrubbed', id: 2, timeline: [0] });
   });
 });
