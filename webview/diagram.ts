@@ -101,6 +101,12 @@ export class Diagram {
 
     this.zoomBehavior = zoom<SVGSVGElement, unknown>()
       .scaleExtent([0.05, 8])
+      // d3's default extent reads the SVG's width as an SVGLength, which throws for "100%" before the
+      // element is laid out, as when a page shown again restores its saved zoom while it is built.
+      .extent(() => {
+        const node = this.svg.node()!;
+        return [[0, 0], [node.clientWidth || 1, node.clientHeight || 1]];
+      })
       .on('zoom', (event: { transform: ZoomTransform }) => {
         this.transform = event.transform;
         this.viewport.attr('transform', event.transform.toString());

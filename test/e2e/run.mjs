@@ -141,6 +141,11 @@ async function runCodeServer(session, workspace) {
     // The workbench's own chatter before the suite starts is kept for a failure report only.
     const preamble = [];
     let started = Boolean(process.env.NN_VERBOSE);
+    if (process.env.NN_VERBOSE) {
+      // The pages' own console, webviews included, for debugging a test.
+      page.on('console', (m) => console.log(`[page ${m.type()}] ${m.text()}`));
+      page.on('pageerror', (e) => console.log(`[page error] ${e.message}`));
+    }
     await page.exposeFunction('codeAutomationLog', (_type, message) => {
       const text = logText(message);
       for (const line of text.split('\n')) {

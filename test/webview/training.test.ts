@@ -484,6 +484,16 @@ describe('live training webview', () => {
 
     await p.getByRole('combobox', { name: 'Boundary grid resolution' }).selectOption('48');
     assert.deepEqual((await sentMessages(p)).filter((m) => m.type === 'boundaryResolution'), [{ type: 'boundaryResolution', resolution: 48 }]);
+
+    // The setting may ask for a size the list does not offer (50 by default): the list shows it, in order.
+    const cells = 50 * 50;
+    const odd: BoundaryGrid = { ...grid, resolution: 50, output: new Float32Array(cells).fill(0.5), hidden: grid.hidden?.map((h) => new Float32Array((h.length / (res * res)) * cells)) };
+    await p.locator('.boundary-canvas').focus();
+    await deliverTyped(p, { type: 'trainingSnapshot', snapshot: { ...last, epoch: last.epoch + 1, boundary: odd } });
+    await frames(p, 2);
+    const picker = p.getByRole('combobox', { name: 'Boundary grid resolution' });
+    assert.equal(await picker.inputValue(), '50');
+    assert.deepEqual(await picker.locator('option').allInnerTexts(), ['16 × 16', '24 × 24', '32 × 32', '48 × 48', '50 × 50', '64 × 64', '96 × 96']);
   });
 
   it('marks dead ReLUs and where a NaN appeared, and suggests a lower learning rate', async () => {

@@ -39,8 +39,8 @@ export class BoundaryPanel {
       tabs.append(b);
     }
     const options = RESOLUTIONS.map((r) => ({ value: String(r), label: `${r} × ${r}` }));
-    if (!RESOLUTIONS.includes(resolution as (typeof RESOLUTIONS)[number])) options.push({ value: String(resolution), label: `${resolution} × ${resolution}` });
     this.resolution = select(options, String(resolution), (v) => handlers.resolution(Number(v)), 'Boundary grid resolution');
+    this.showResolution(resolution);
     this.empty = el('p', { className: 'hint', text: 'The boundary appears with the first epoch.' });
     this.readout = el('div', { className: 'chart-readout boundary-readout' });
     this.map.addEventListener('mousemove', (event) => this.hover(event));
@@ -80,6 +80,18 @@ export class BoundaryPanel {
     this.readout.textContent = `x1 ${formatValue(x, 2)}, x2 ${formatValue(y, 2)} → ${formatValue(at.value, 3)}${cls}`;
   }
 
+  /** Selects `resolution`, adding it in order when it is none of the offered ones (the setting may be any size). */
+  private showResolution(resolution: number): void {
+    const value = String(resolution);
+    if (![...this.resolution.options].some((o) => o.value === value)) {
+      const option = el('option', { text: `${resolution} × ${resolution}` });
+      option.value = value;
+      const after = [...this.resolution.options].find((o) => Number(o.value) > resolution);
+      this.resolution.insertBefore(option, after ?? null);
+    }
+    this.resolution.value = value;
+  }
+
   update(grid: BoundaryGrid | undefined, points: BoundaryPoints | undefined, style: BoundaryStyle): void {
     this.grid = grid;
     this.empty.hidden = grid !== undefined;
@@ -87,7 +99,7 @@ export class BoundaryPanel {
     this.surface.canvas.hidden = !grid || this.tab !== 'surface';
     if (!grid) return;
     this.map.setAttribute('aria-label', boundaryLabel(points));
-    if (document.activeElement !== this.resolution) this.resolution.value = String(grid.resolution);
+    if (document.activeElement !== this.resolution) this.showResolution(grid.resolution);
     if (this.tab === 'map') drawBoundary(this.map, grid, points, style);
     else this.surface.draw(grid, points, style);
   }

@@ -270,6 +270,9 @@ export class TrainingController {
     this.toolbar.update(enabled, this.statusText(), mode, this.view !== undefined);
     this.toolbar.setSweepDisabled(this.view === undefined || prefersReducedMotion());
     this.bar.dataset.status = this.view?.status ?? 'none';
+    // What the bar shows, for the end-to-end tests: the latest epoch and how many epochs the charts hold.
+    this.bar.dataset.epoch = String(this.latest?.epoch ?? 0);
+    this.bar.dataset.charted = String(this.view?.series.loss.length ?? 0);
     const missed = this.missed;
     const note = missed && `Epoch ${missed.epoch} is no longer kept: the timeline thins out long runs.${missed.nearest === undefined ? '' : ` Showing epoch ${missed.nearest}, the nearest kept one.`}`;
     this.timeline.update(this.view?.timeline ?? [], shown?.epoch, this.live, note);

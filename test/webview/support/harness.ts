@@ -48,6 +48,8 @@ export interface OpenOptions {
   /** Sent as the host's `state` message once the webview says `ready`. */
   state?: DocumentState;
   viewport?: { width: number; height: number };
+  /** What `getState()` returns, as for a webview VS Code shows again after it was hidden. */
+  savedState?: unknown;
 }
 
 /** Everything the webview has posted so far, oldest first. */
@@ -76,6 +78,7 @@ export async function openHarness(harness: Harness, options: OpenOptions = {}): 
   const page = await harness.browser.newPage({ viewport: options.viewport ?? { width: 1200, height: 800 } });
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
+  if (options.savedState !== undefined) await page.addInitScript((saved) => { (globalThis as unknown as { __savedState: unknown }).__savedState = saved; }, options.savedState);
   await page.goto(`${harness.server.url}/?theme=${theme}`);
   try {
     await waitForSent(page, 'ready');

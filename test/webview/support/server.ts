@@ -11,7 +11,8 @@ export const root = join(__dirname, '..', '..', '..');
 /** Records every message the webview posts in `window.__sent`, and keeps setState's value like VS Code does. */
 const STUB = `
 window.__sent = [];
-window.__state = undefined;
+// What the page saved before it was torn down, as VS Code hands it to the page shown again.
+window.__state = window.__savedState;
 let acquired = false;
 window.acquireVsCodeApi = () => {
   if (acquired) throw new Error('An instance of the VS Code API has already been acquired');
