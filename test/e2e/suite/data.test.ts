@@ -15,6 +15,7 @@ import { serializeModel } from '../../../src/model/serialize';
 import type { NnModel, TrainingSpec } from '../../../src/model/types';
 import type { TrainingView } from '../../../src/protocol/training';
 import { activeExtension, closeAllEditors, workspaceFile } from '../support/host';
+import { waitFor } from '../support/wait';
 
 /** Two classes in the plane, named in a text column: "inside" within radius 2 of the origin, "outside" beyond it; an id column to leave out. */
 function ringCsv(): string {
@@ -58,15 +59,8 @@ function modelOf(document: vscode.TextDocument): NnModel {
   return loaded.model;
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** How long the training waits here may take, on a loaded machine. */
+const TRAINING_MS = 45_000;
 
 /** Writes new training settings into the document (one edit) and saves it, so the designer trains with them. */
 async function setTraining(document: vscode.TextDocument, change: Partial<TrainingSpec>): Promise<void> {
@@ -82,10 +76,10 @@ async function trainInDesigner(uri: vscode.Uri, epochs: number): Promise<Trainin
   await vscode.commands.executeCommand('vscode.openWith', uri, 'nnDesigner.editor');
   await vscode.commands.executeCommand('nnDesigner._test.whenReady', uri);
   await vscode.commands.executeCommand('nnDesigner._test.message', uri, { type: 'training', command: 'train' });
-  const view = await until(`${epochs} epochs`, async () => {
+  const view = await waitFor(`${epochs} epochs`, async () => {
     const v = await vscode.commands.executeCommand<TrainingView | undefined>('nnDesigner._test.trainingView', uri);
     return v && (v.status === 'failed' || (v.series.loss.length >= epochs && v.latest?.metrics !== undefined)) ? v : undefined;
-  });
+  }, TRAINING_MS);
   await vscode.commands.executeCommand('nnDesigner.discardTraining', uri);
   assert.notEqual(view.status, 'failed', view.message);
   return view;

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { NnModel } from '../../../src/model/types';
 import type { TrainingView } from '../../../src/protocol/training';
 import type { DocumentState } from '../../../src/protocol/webview';
+import { waitFor } from '../support/wait';
 
 const EXTENSION_ID = 'nn-designer.nn-designer';
 const SCHEME = 'nnmemory';
@@ -57,15 +58,8 @@ class MemoryFs implements vscode.FileSystemProvider {
   }
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** How long the training waits here may take, on a loaded machine. */
+const TRAINING_MS = 30_000;
 
 describe('VS Code for the Web: a network on a virtual file system', () => {
   const memory = new MemoryFs();
@@ -101,15 +95,15 @@ describe('VS Code for the Web: a network on a virtual file system', () => {
     assert.equal((JSON.parse(document.getText()) as NnModel).training.seed, 4711);
 
     await vscode.commands.executeCommand('nnDesigner._test.message', uri, { type: 'training', command: 'train' });
-    const view = await until('30 epochs', async () => {
+    const view = await waitFor('30 epochs', async () => {
       const v = await vscode.commands.executeCommand<TrainingView | undefined>('nnDesigner._test.trainingView', uri);
       return v && (v.series.loss.length >= 30 || v.status === 'failed') ? v : undefined;
-    });
+    }, TRAINING_MS);
     assert.notEqual(view.status, 'failed', view.message);
     const loss = view.series.loss;
     assert.ok(loss[loss.length - 1]! < loss[0]!, `loss ${loss[0]} → ${loss[loss.length - 1]}`);
     await vscode.commands.executeCommand('nnDesigner._test.message', uri, { type: 'training', command: 'pause' });
-    await until('the pause', async () => ((await vscode.commands.executeCommand<TrainingView | undefined>('nnDesigner._test.trainingView', uri))?.status === 'paused' ? true : undefined));
+    await waitFor('the pause', async () => ((await vscode.commands.executeCommand<TrainingView | undefined>('nnDesigner._test.trainingView', uri))?.status === 'paused' ? true : undefined), TRAINING_MS);
     assert.ok((await browser({ action: 'screenshot', name: 'web-virtual-fs-trained' })).ok);
 
     await vscode.commands.executeCommand('nnDesigner.applyWeights', uri);

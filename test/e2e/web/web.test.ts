@@ -12,6 +12,7 @@ import { resolveSamples } from '../../../src/model/samples';
 import type { NnModel } from '../../../src/model/types';
 import { buildSession } from '../../../src/worker/build';
 import type { TrainingView } from '../../../src/protocol/training';
+import { waitFor } from '../support/wait';
 
 const EXTENSION_ID = 'nn-designer.nn-designer';
 
@@ -21,23 +22,16 @@ function workspaceFile(relative: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, relative);
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** How long the training waits here may take, on a loaded machine. */
+const TRAINING_MS = 30_000;
 
 const trainingView = (uri: vscode.Uri) => vscode.commands.executeCommand<TrainingView | undefined>('nnDesigner._test.trainingView', uri);
 
 async function untilTraining(uri: vscode.Uri, what: string, test: (v: TrainingView) => boolean): Promise<TrainingView> {
-  return until(what, async () => {
+  return waitFor(what, async () => {
     const view = await trainingView(uri);
     return view && test(view) ? view : undefined;
-  });
+  }, TRAINING_MS);
 }
 
 /** Opens the designer, presses Train there (the message its button sends), and waits for `epochs` epochs. */

@@ -4,58 +4,12 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LIVENESS_TIMEOUT_MS, livenessLimitMs } from '../../../src/host/training/liveness';
-import { TrainingSession, type WorkerPort } from '../../../src/host/training/session';
-import type { Timers } from '../../../src/host/training/throttle';
+import { TrainingSession } from '../../../src/host/training/session';
 import { loadModel } from '../../../src/model/parse';
 import type { TrainingSnapshot, TrainingView } from '../../../src/protocol/training';
-import type { HostToWorker, WorkerToHost } from '../../../src/protocol/worker';
+import type { WorkerToHost } from '../../../src/protocol/worker';
 import { Heartbeat, HEARTBEAT_MS } from '../../../src/worker/heartbeat';
-
-class FakeWorker implements WorkerPort {
-  readonly sent: HostToWorker[] = [];
-  terminated = 0;
-  private readonly listeners = new Map<string, ((value: never) => void)[]>();
-  postMessage(message: HostToWorker): void {
-    this.sent.push(message);
-  }
-  on(event: string, listener: (value: never) => void): void {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-  }
-  terminate(): void {
-    this.terminated++;
-  }
-  emit(message: WorkerToHost): void {
-    for (const l of this.listeners.get('message') ?? []) l(message as never);
-  }
-}
-
-/** Time moves only in `advance`, a step at a time, running every task that falls due. */
-class FakeClock implements Timers {
-  time = 0;
-  private tasks: { at: number; task: () => void; id: number }[] = [];
-  private ids = 0;
-  now(): number {
-    return this.time;
-  }
-  setTimeout(task: () => void, ms: number): unknown {
-    const id = ++this.ids;
-    this.tasks.push({ at: this.time + ms, task, id });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.tasks = this.tasks.filter((t) => t.id !== handle);
-  }
-  /** Advances by `ms` in steps of `step`, calling `each` after every step (a worker that keeps talking). */
-  advance(ms: number, step = 100, each?: () => void): void {
-    for (let left = ms; left > 0; left -= step) {
-      this.time += Math.min(step, left);
-      const due = this.tasks.filter((t) => t.at <= this.time);
-      this.tasks = this.tasks.filter((t) => t.at > this.time);
-      for (const t of due) t.task();
-      each?.();
-    }
-  }
-}
+import { FakeTimers, FakeWorker } from './support/fakes';
 
 function snapshot(epoch: number): TrainingSnapshot {
   return { epoch, batch: 0, batches: 1, loss: 1, learningRate: 0.1, layers: [] };
@@ -65,7 +19,7 @@ function setup(livenessMs?: number) {
   const loaded = loadModel(readFileSync(join(__dirname, '..', '..', '..', 'examples', 'and.nnjson'), 'utf8'));
   if (!loaded.ok) throw new Error('examples/and.nnjson does not load');
   const worker = new FakeWorker();
-  const clock = new FakeClock();
+  const clock = new FakeTimers();
   const views: TrainingView[] = [];
   const session = new TrainingSession(
     () => worker,
@@ -76,8 +30,8 @@ function setup(livenessMs?: number) {
   );
   const running = () => {
     session.command('train');
-    worker.emit({ type: 'ready', totalEpochs: 1000, batches: 1, snapshot: snapshot(0) });
-    worker.emit({ type: 'state', state: 'running', epoch: 0 });
+    worker.emit('message', { type: 'ready', totalEpochs: 1000, batches: 1, snapshot: snapshot(0) });
+    worker.emit('message', { type: 'state', state: 'running', epoch: 0 });
   };
   return { session, worker, clock, views, running };
 }
@@ -86,7 +40,7 @@ describe('training session: a worker that goes silent', () => {
   it('fails a running session that hears nothing for 15 s, with a message, and ends the worker', () => {
     const t = setup();
     t.running();
-    t.clock.advance(LIVENESS_TIMEOUT_MS - 1000);
+    t.clock.advance(LIVENESS_TIMEOUT_MS - 1000, 100);
     assert.equal(t.session.status, 'running', 'not before the limit');
     while (t.session.status === 'running' && t.clock.time < 10 * LIVENESS_TIMEOUT_MS) t.clock.advance(100);
     assert.equal(t.session.status, 'failed');
@@ -105,7 +59,7 @@ describe('training session: a worker that goes silent', () => {
     t.clock.advance(10 * 60_000, 100, () => {
       if (t.clock.time - since >= HEARTBEAT_MS) {
         since = t.clock.time;
-        t.worker.emit({ type: 'alive', longestTurnMs: 8 });
+        t.worker.emit('message', { type: 'alive', longestTurnMs: 8 });
       }
     });
     assert.equal(t.session.status, 'running');
@@ -117,30 +71,30 @@ describe('training session: a worker that goes silent', () => {
     t.session.command('train');
     let rows = 0;
     t.clock.advance(5 * 60_000, 100, () => {
-      if (t.clock.time % 1000 === 0) t.worker.emit({ type: 'progress', rows: (rows += 1000), characters: rows * 20 });
+      if (t.clock.time % 1000 === 0) t.worker.emit('message', { type: 'progress', rows: (rows += 1000), characters: rows * 20 });
     });
     assert.equal(t.session.isEnded, false, 'a long load that keeps reporting is not cut short');
-    t.clock.advance(LIVENESS_TIMEOUT_MS + LIVENESS_TIMEOUT_MS / 3);
+    t.clock.advance(LIVENESS_TIMEOUT_MS + LIVENESS_TIMEOUT_MS / 3, 100);
     assert.equal(t.session.status, 'failed', 'a load that goes silent is');
   });
 
   it('lets a paused worker stay quiet, and times it again from the next command', () => {
     const t = setup();
     t.running();
-    t.worker.emit({ type: 'state', state: 'paused', epoch: 3 });
+    t.worker.emit('message', { type: 'state', state: 'paused', epoch: 3 });
     t.clock.advance(60 * 60_000, 1000);
     assert.equal(t.session.status, 'paused');
     t.session.command('resume');
-    t.clock.advance(LIVENESS_TIMEOUT_MS - 1000 - LIVENESS_TIMEOUT_MS / 3);
+    t.clock.advance(LIVENESS_TIMEOUT_MS - 1000 - LIVENESS_TIMEOUT_MS / 3, 100);
     assert.equal(t.session.isEnded, false, 'the hour of pause does not count');
-    t.clock.advance(LIVENESS_TIMEOUT_MS);
+    t.clock.advance(LIVENESS_TIMEOUT_MS, 100);
     assert.equal(t.session.status, 'failed', 'the resumed worker never answered');
   });
 
   it('waits for an answer it asked for even while paused', async () => {
     const t = setup();
     t.running();
-    t.worker.emit({ type: 'state', state: 'paused', epoch: 3 });
+    t.worker.emit('message', { type: 'state', state: 'paused', epoch: 3 });
     const answer = t.session.scrubTo(2).then(() => 'answered', (e: Error) => e.message);
     t.clock.advance(LIVENESS_TIMEOUT_MS + LIVENESS_TIMEOUT_MS / 3 + 1000, 1000);
     assert.match(await answer, /stopped responding/);
@@ -149,7 +103,7 @@ describe('training session: a worker that goes silent', () => {
   it('gives a worker whose slices take long four times its longest one', () => {
     const t = setup();
     t.running();
-    t.worker.emit({ type: 'alive', longestTurnMs: 10_000 });
+    t.worker.emit('message', { type: 'alive', longestTurnMs: 10_000 });
     t.clock.advance(35_000, 1000);
     assert.equal(t.session.status, 'running', '35 s of silence after a 10 s slice is not death');
     t.clock.advance(20_000, 1000);

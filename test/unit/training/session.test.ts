@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TrainingSession, type WorkerPort } from '../../../src/host/training/session';
-import type { Timers } from '../../../src/host/training/throttle';
+import { TrainingSession } from '../../../src/host/training/session';
 import { loadModel } from '../../../src/model/parse';
 import type { NnModel } from '../../../src/model/types';
 import type { TrainingSnapshot, TrainingView } from '../../../src/protocol/training';
-import type { HostToWorker, TrainedParameters, WorkerToHost } from '../../../src/protocol/worker';
+import type { TrainedParameters } from '../../../src/protocol/worker';
+import { FakeTimers, FakeWorker } from './support/fakes';
 
 const root = join(__dirname, '..', '..', '..');
 
@@ -14,55 +14,6 @@ function andModel(): NnModel {
   const loaded = loadModel(readFileSync(join(root, 'examples', 'and.nnjson'), 'utf8'));
   if (!loaded.ok) throw new Error('examples/and.nnjson does not load');
   return loaded.model;
-}
-
-/** A worker that records what the session sends and lets the test answer. */
-class FakeWorker implements WorkerPort {
-  readonly sent: HostToWorker[] = [];
-  terminated = 0;
-  private readonly listeners = new Map<string, ((value: never) => void)[]>();
-  postMessage(message: HostToWorker): void {
-    this.sent.push(message);
-  }
-  on(event: string, listener: (value: never) => void): void {
-    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
-  }
-  terminate(): void {
-    this.terminated++;
-  }
-  emit(event: 'message', value: WorkerToHost): void;
-  emit(event: 'error', value: Error): void;
-  emit(event: 'exit', value: number): void;
-  emit(event: string, value: unknown): void {
-    for (const l of this.listeners.get(event) ?? []) l(value as never);
-  }
-  types(): string[] {
-    return this.sent.map((m) => m.type);
-  }
-}
-
-/** Timers under the test's control: time moves only when `advance` is called. */
-class FakeTimers implements Timers {
-  time = 0;
-  private tasks: { at: number; task: () => void; id: number }[] = [];
-  private ids = 0;
-  now(): number {
-    return this.time;
-  }
-  setTimeout(task: () => void, ms: number): unknown {
-    const id = ++this.ids;
-    this.tasks.push({ at: this.time + ms, task, id });
-    return id;
-  }
-  clearTimeout(handle: unknown): void {
-    this.tasks = this.tasks.filter((t) => t.id !== handle);
-  }
-  advance(ms: number): void {
-    this.time += ms;
-    const due = this.tasks.filter((t) => t.at <= this.time);
-    this.tasks = this.tasks.filter((t) => t.at > this.time);
-    for (const t of due) t.task();
-  }
 }
 
 function snapshot(epoch: number, batch = 0, loss = 1 / (epoch + 1)): TrainingSnapshot {
