@@ -15,8 +15,8 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Bundles the CLI into `dir` (with gemm.wasm and friends when `withKernels`) and returns a runner for it. */
-export async function bundleCli(dir: string, withKernels = false): Promise<(args: string[], env?: Record<string, string>) => CliRun> {
+/** Bundles the CLI into `dir` (with gemm.wasm and friends when `withKernels`); returns the script that runs it, dir/nnjson.js. */
+export async function buildCli(dir: string, withKernels = false): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const { nodeBundle } = await import('../../../scripts/esbuild-options.cjs');
   await esbuild.build({ ...nodeBundle, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(dir, 'cli.js'), logLevel: 'silent' });
@@ -28,6 +28,12 @@ export async function bundleCli(dir: string, withKernels = false): Promise<(args
     writeFileSync(join(dir, 'gemm-relaxed.wasm'), relaxed);
     writeFileSync(join(dir, 'elementwise.wasm'), elementwise);
   }
+  return runner;
+}
+
+/** `buildCli`, and a runner for the bundle that logs the kernel and trainer choice (NODE_DEBUG=nnjson). */
+export async function bundleCli(dir: string, withKernels = false): Promise<(args: string[], env?: Record<string, string>) => CliRun> {
+  const runner = await buildCli(dir, withKernels);
   return (args, env = {}) => {
     const run = spawnSync(process.execPath, [runner, ...args], {
       cwd: dir, encoding: 'utf8', timeout: 300_000, env: { ...process.env, NODE_DEBUG: 'nnjson', ...env },

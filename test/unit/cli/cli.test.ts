@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as esbuild from 'esbuild';
+import { buildCli } from './bundle';
 
 const root = resolve(__dirname, '..', '..', '..');
 let work: string;
@@ -27,12 +27,7 @@ describe('nnjson CLI', function () {
 
   before(async () => {
     work = mkdtempSync(join(tmpdir(), 'nnjson-cli-'));
-    // The same wiring as bin/nnjson.js, pointed at a bundle built from the sources under test.
-    const { nodeBundle } = await import('../../../scripts/esbuild-options.cjs');
-    const bundle = join(work, 'cli.js');
-    await esbuild.build({ ...nodeBundle, entryPoints: [join(root, 'src/cli/main.ts')], outfile: bundle, logLevel: 'silent' });
-    runner = join(work, 'nnjson.js');
-    writeFileSync(runner, `require('./cli.js').main(process.argv.slice(2)).then((c) => { process.exitCode = c; });\n`);
+    runner = await buildCli(work);
   });
   after(() => rmSync(work, { recursive: true, force: true }));
 

