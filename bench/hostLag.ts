@@ -24,9 +24,9 @@ import type { WorkerInit } from '../src/protocol/worker';
 import { TrainingSession, type WorkerPort } from '../src/host/training/session';
 import { statusBarText } from '../src/host/training/statusText';
 import { reduceSnapshot, reduceView } from '../src/host/training/summarize';
+import { MNIST_SAMPLES, mnistModel } from './mnistModel.mjs';
 
-const SAMPLES = 10000;
-const TRAIN = SAMPLES * 0.8;
+const TRAIN = MNIST_SAMPLES * 0.8;
 const UPDATES_PER_SECOND = 30;
 
 export interface HostLagRun {
@@ -41,24 +41,6 @@ export interface HostLagRun {
   handleP50: number;
   handleP99: number;
   handleMax: number;
-}
-
-function mnistModel(batchSize: number): NnModel {
-  return {
-    format: 'nnjson',
-    version: 1,
-    inputs: 784,
-    layers: [
-      { type: 'dense', units: 128, init: 'he' },
-      { type: 'activation', activation: 'relu' },
-      { type: 'dense', units: 64, init: 'he' },
-      { type: 'activation', activation: 'relu' },
-      { type: 'dense', units: 10, init: 'xavier' },
-      { type: 'activation', activation: 'softmax' },
-    ],
-    training: { task: 'multiclass', loss: 'categoricalCrossEntropy', optimizer: { type: 'sgd', learningRate: 0.05 }, epochs: 1000000, batchSize, seed: 1, shuffle: true },
-    data: { source: 'builtin', name: 'mnist', samples: SAMPLES, split: { test: 0.2 } },
-  } as NnModel;
 }
 
 function quantile(values: number[], q: number): number {
@@ -81,7 +63,7 @@ export function hostLagRun(workerPath: string, stream: boolean, seconds: number,
   let started = 0;
   let pausing = false;
   const init: WorkerInit = {
-    model: mnistModel(batchSize),
+    model: mnistModel(batchSize) as NnModel,
     boundaryResolution: 50,
     stream,
     snapshotIntervalMs: 1000 / UPDATES_PER_SECOND,

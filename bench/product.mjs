@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { MNIST_SAMPLES, mnistModel } from './mnistModel.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -27,31 +28,12 @@ const option = (name, fallback) => {
 const seconds = option('--seconds', 5);
 const runs = option('--runs', 2);
 const threads = args.includes('--threads');
-const SAMPLES = 10000;
-const TRAIN = SAMPLES * 0.8;
+const TRAIN = MNIST_SAMPLES * 0.8;
 
 const workerPath = join(root, 'dist', 'worker.js');
 if (!existsSync(workerPath) || !existsSync(join(root, 'dist', 'elementwise.wasm'))) {
   const build = spawnSync(process.execPath, [join(root, 'esbuild.mjs')], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(1);
-}
-
-function model(batchSize, optimizer) {
-  return {
-    format: 'nnjson',
-    version: 1,
-    inputs: 784,
-    layers: [
-      { type: 'dense', units: 128, init: 'he' },
-      { type: 'activation', activation: 'relu' },
-      { type: 'dense', units: 64, init: 'he' },
-      { type: 'activation', activation: 'relu' },
-      { type: 'dense', units: 10, init: 'xavier' },
-      { type: 'activation', activation: 'softmax' },
-    ],
-    training: { task: 'multiclass', loss: 'categoricalCrossEntropy', optimizer, epochs: 1000000, batchSize, seed: 1, shuffle: true },
-    data: { source: 'builtin', name: 'mnist', samples: SAMPLES, split: { test: 0.2 } },
-  };
 }
 
 /** Train for `seconds`, pause, and count the samples the loop got through. */
@@ -85,7 +67,7 @@ function run(config) {
     });
     worker.postMessage({
       type: 'init',
-      init: { model: model(config.batch, config.optimizer), files: {}, boundaryResolution: 50, stream: true, snapshotIntervalMs: 1000 / 30, keepRecentEpochs: 200, keepEveryNth: 10 },
+      init: { model: mnistModel(config.batch, config.optimizer), files: {}, boundaryResolution: 50, stream: true, snapshotIntervalMs: 1000 / 30, keepRecentEpochs: 200, keepEveryNth: 10 },
     });
   });
 }
