@@ -9,6 +9,7 @@ import { DataFileChecker, type DataCheck, type DataFileAccess, type FileStamp, t
 import { fileChunks } from '../../../src/host/data/stream';
 import type { NnModel } from '../../../src/model/types';
 import { writeLargeCsv } from '../../support/largeCsv';
+import { countTurns } from '../../support/eventLoop';
 
 function network(inputs: number, outputs: number, path: string, inputColumns: string[]): NnModel {
   return {
@@ -60,21 +61,15 @@ describe('data chooser: the diagnostics check of a data file', function () {
     const rows = await writeLargeCsv(join(dir, 'big.csv'), 8 * 1024 * 1024, 'a,b,y', (i) => `${i},${i % 7},${(i % 5) / 4}`);
     const access = countingAccess(dir);
     const checker = new DataFileChecker();
-    let turns = 0;
-    let parsing = true;
-    const tick = (): void => {
-      turns++;
-      if (parsing) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const loop = countTurns();
     const first = await checker.check(network(2, 1, 'big.csv', ['a', 'b']), access);
     assert.ok('pending' in first, 'a file never read before is parsed');
     assert.deepEqual(await settle(first), []);
-    parsing = false;
+    loop.stop();
     assert.equal(access.reads, 1);
     // 8 MB in chunks of 256 K characters: the loop ran between every one of them.
     assert.ok(access.chunksRead >= 30, `${access.chunksRead} chunks`);
-    assert.ok(turns >= access.chunksRead, `the event loop ran ${turns} times during ${access.chunksRead} chunks (${rows} rows)`);
+    assert.ok(loop.turns >= access.chunksRead, `the event loop ran ${loop.turns} times during ${access.chunksRead} chunks (${rows} rows)`);
 
     // Edits of the network (here: a different output size) and repeated checks stat the file but read nothing.
     const again = await checker.check(network(2, 1, 'big.csv', ['a', 'b']), access);
@@ -97,17 +92,11 @@ describe('data chooser: the diagnostics check of a data file', function () {
     const chunks = ['a,b,y\n', ...Array.from({ length: 40 }, (_, c) =>
       Array.from({ length: rowsPerChunk }, (_, r) => `${c},${r},${r % 3}\n`).join(''))];
     const memory: DataFileAccess = { stat: () => Promise.resolve({ id: 'mem.csv', mtime: 1, size: 1 }), chunks: () => chunks };
-    let turns = 0;
-    let parsing = true;
-    const tick = (): void => {
-      turns++;
-      if (parsing) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const loop = countTurns();
     const problems = await settle(await new DataFileChecker().check(network(2, 1, 'mem.csv', ['a', 'b']), memory));
-    parsing = false;
+    loop.stop();
     assert.deepEqual(problems, []);
-    assert.ok(turns >= 40, `the event loop ran ${turns} times during 40 chunks`);
+    assert.ok(loop.turns >= 40, `the event loop ran ${loop.turns} times during 40 chunks`);
   });
 
   it('reads the file again once it has been written, and shares a parse that is still running', async () => {

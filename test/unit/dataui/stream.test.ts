@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { DataError, type CsvProgress } from '../../../src/data';
 import { decodeInSlices, fileHead, parseCsvChunks, parseCsvFile } from '../../../src/host/data/stream';
 import { writeLargeCsv } from '../../support/largeCsv';
+import { countTurns } from '../../support/eventLoop';
 
 const CLASSES = ['red', 'green', 'blue'];
 /** Row i of the generated file: x1 = i, x2 = i / 8, x3 = (i mod 1000) - 500, label = CLASSES[i mod 3]. */
@@ -35,17 +36,11 @@ describe('data chooser: streaming files', function () {
     const path = join(dir, 'large.csv');
     const rows = await writeLargeCsv(path, 20 * 1024 * 1024, 'x1,x2,x3,label', row);
     const progress: CsvProgress[] = [];
-    let turns = 0;
-    let parsing = true;
-    const tick = (): void => {
-      turns++;
-      if (parsing) setImmediate(tick);
-    };
-    setImmediate(tick);
+    const loop = countTurns();
     const set = await parseCsvFile(path, { inputs: ['x1', 'x2', 'x3'], targets: ['label'], categorical: { column: 'label' } }, {
       onProgress: (p) => progress.push(p),
     });
-    parsing = false;
+    loop.stop();
     assert.equal(set.count, rows);
     assert.equal(set.inputSize, 3);
     assert.equal(set.targetSize, 3);
@@ -56,7 +51,7 @@ describe('data chooser: streaming files', function () {
     }
     assert.ok(progress.length >= 20, `${progress.length} progress reports`);
     for (let k = 1; k < progress.length; k++) assert.ok(progress[k].rows >= progress[k - 1].rows);
-    assert.ok(turns >= 20, `the event loop ran ${turns} times during the parse`);
+    assert.ok(loop.turns >= 20, `the event loop ran ${loop.turns} times during the parse`);
   });
 
   it('stops between chunks when cancelled', async () => {

@@ -39,9 +39,17 @@ function harness(model: NnModel, sliceMs = 0) {
   const send = (m: HostToWorker) => loop.handle(m);
   const settle = () => new Promise((r) => setImmediate(r));
   const turn = () => deferred.shift()?.();
+  /** Starts the session with `init` as it stands, presses Train, and turns the loop until it has nothing left to do. */
+  const runToEnd = async (): Promise<void> => {
+    send({ type: 'init', init: initial });
+    await settle();
+    send({ type: 'run' });
+    while (deferred.length > 0) turn();
+  };
   const snapshots = () => posted.flatMap((m) => (m.type === 'snapshot' || m.type === 'ready' ? [m.snapshot] : []));
   const states = () => posted.flatMap((m) => (m.type === 'state' ? [m.state] : []));
-  return { loop, posted, deferred, delays, send, settle, turn, snapshots, states, init: { model, boundaryResolution: 8, stream: true, sliceMs, keepRecentEpochs: 200, keepEveryNth: 10 } as WorkerInit };
+  const initial = { model, boundaryResolution: 8, stream: true, sliceMs, keepRecentEpochs: 200, keepEveryNth: 10 } as WorkerInit;
+  return { loop, posted, deferred, delays, send, settle, turn, runToEnd, snapshots, states, init: initial };
 }
 
 describe('TrainingLoop (the worker side)', () => {
@@ -71,10 +79,7 @@ describe('TrainingLoop (the worker side)', () => {
     const model = example('and');
     model.training.epochs = 200;
     const h = harness(model, 1e9);
-    h.send({ type: 'init', init: h.init });
-    await h.settle();
-    h.send({ type: 'run' });
-    while (h.deferred.length > 0) h.turn();
+    await h.runToEnd();
     const snaps = h.snapshots();
     assert.equal(snaps[0].epoch, 0);
     assert.equal(snaps.at(-1)?.epoch, 200);
@@ -86,10 +91,7 @@ describe('TrainingLoop (the worker side)', () => {
     const model = example('xor');
     model.training.epochs = 5;
     const h = harness(model, 1e9);
-    h.send({ type: 'init', init: h.init });
-    await h.settle();
-    h.send({ type: 'run' });
-    while (h.deferred.length > 0) h.turn();
+    await h.runToEnd();
     const reference = buildSession(model, await loadSamples(model, undefined));
     const losses: number[] = [];
     for (let e = 0; e < 5; e++) losses.push(reference.trainer.runEpoch()!.loss);
@@ -151,10 +153,7 @@ describe('TrainingLoop (the worker side)', () => {
     ];
     model.training.epochs = 1;
     const h = harness(model, 1e9);
-    h.send({ type: 'init', init: h.init });
-    await h.settle();
-    h.send({ type: 'run' });
-    while (h.deferred.length > 0) h.turn();
+    await h.runToEnd();
     const last: TrainingSnapshot = h.snapshots().at(-1)!;
     assert.deepEqual(last.layers[0].deadUnits, [1], 'inputs are in [0, 1], so −x1 − x2 − 5 is always negative');
     assert.deepEqual(last.layers[1].deadUnits, [], 'no ReLU follows the output layer');
@@ -165,10 +164,7 @@ describe('TrainingLoop (the worker side)', () => {
     model.training.epochs = 50;
     const h = harness(model, 1e9);
     h.init.snapshotIntervalMs = 1e12;
-    h.send({ type: 'init', init: h.init });
-    await h.settle();
-    h.send({ type: 'run' });
-    while (h.deferred.length > 0) h.turn();
+    await h.runToEnd();
     const sent = h.posted.flatMap((m) => (m.type === 'snapshot' ? [m] : []));
     assert.deepEqual(sent.map((m) => m.snapshot.epoch), [1, 50], 'the first epoch, then the last when the run ends');
     const losses = sent.flatMap((m) => m.series?.loss ?? []);
@@ -186,10 +182,7 @@ describe('TrainingLoop (the worker side)', () => {
     if (model.data) model.data.split = { test: 0.2, validation: 0.2 };
     const h = harness(model, 1e9);
     h.init.snapshotIntervalMs = 1e12;
-    h.send({ type: 'init', init: h.init });
-    await h.settle();
-    h.send({ type: 'run' });
-    while (h.deferred.length > 0) h.turn();
+    await h.runToEnd();
     const sent = h.posted.flatMap((m) => (m.type === 'snapshot' ? [m] : []));
     const loss = sent.flatMap((m) => m.series?.validationLoss ?? []);
     const accuracy = sent.flatMap((m) => m.series?.validationAccuracy ?? []);
@@ -207,10 +200,7 @@ describe('TrainingLoop (the worker side)', () => {
     model.data = { source: 'builtin', name: 'blobs', samples: 5000 };
     model.training.epochs = 2;
     const h = harness(model, 1e9);
-    h.send({ type: 'init', init: h.init });
-    await h.settle();
-    h.send({ type: 'run' });
-    while (h.deferred.length > 0) h.turn();
+    await h.runToEnd();
     const withPoints = h.posted.filter((m) => 'points' in m && m.points !== undefined);
     assert.equal(withPoints.length, 1, 'the points travel once');
     const ready = withPoints[0]!;
@@ -224,10 +214,7 @@ describe('TrainingLoop (the worker side)', () => {
     const model = example('xor');
     model.training.epochs = 30;
     const h = harness(model, 1e9);
-    h.send({ type: 'init', init: h.init });
-    await h.settle();
-    h.send({ type: 'run' });
-    while (h.deferred.length > 0) h.turn();
+    await h.runToEnd();
     const live5 = h.snapshots().find((s) => s.epoch === 5)!;
     h.send({ type: 'scrub', id: 3, epoch: 5 });
     const reply = h.posted.at(-1);
@@ -252,10 +239,7 @@ describe('TrainingLoop (the worker side)', () => {
     model.training.epochs = 300;
     const h = harness(model, 1e9);
     h.init.snapshotIntervalMs = 1e12;
-    h.send({ type: 'init', init: h.init });
-    await h.settle();
-    h.send({ type: 'run' });
-    while (h.deferred.length > 0) h.turn();
+    await h.runToEnd();
     assert.equal(h.snapshots().at(-1)?.epoch, 300);
     h.send({ type: 'scrub', id: 7, epoch: 5 });
     const reply = h.posted.at(-1);
